@@ -1,0 +1,47 @@
+# Festwoche — the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench install messages demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the pinned dependencies change, so a second `make run` is fast.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiled catalogues are committed; this rebuilds them from locale/*/LC_MESSAGES/*.po.
+messages: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+var:
+	mkdir -p var
+
+demo: $(STAMP) | var
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP) | var
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+bench: $(STAMP) | var
+	$(BIN)/python bench/programme.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,210 @@
+"""REST API v1 for the programme (read, public) and its planning (write, organisers).
+
+Every write calls the same service as the admin; errors come back as
+{"code": ..., "detail": ..., "errors": {field: [{"code", "message"}]}}.
+"""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from events import roles, services
+from events.filters import EventFilter
+from events.models import Event, Partner, SubEvent, Venue
+from events.selectors import event_list_public, seats_available_map, sub_event_list
+from events.serializers import (
+    CancelSerializer,
+    EventSerializer,
+    EventWriteSerializer,
+    PartnerSerializer,
+    SubEventSerializer,
+    VenueSerializer,
+)
+
+
+class IsPlannerOrReadOnly(permissions.DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; writing needs the model permission of an organiser group."""
+
+    perms_map = {
+        **permissions.DjangoModelPermissions.perms_map,
+        "GET": [],
+        "OPTIONS": [],
+        "HEAD": [],
+    }
+
+
+class EventViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Events of the programme. Anonymous readers see published and cancelled
+    events; organisers also see the drafts they may edit."""
+
+    lookup_field = "slug"
+    filterset_class = EventFilter
+    permission_classes = [IsPlannerOrReadOnly]
+    queryset = Event.objects.none()  # for the permission class and the schema
+
+    def get_queryset(self) -> QuerySet[Event]:
+        user = self.request.user
+        if self.action in {"update", "partial_update", "cancel", "publish"}:
+            return roles.events_editable_by(user).select_related("sub_event", "venue")
+        public = event_list_public()
+        if user.is_authenticated and self.request.query_params.get("include_drafts"):
+            editable = roles.events_editable_by(user).values("pk")
+            return (
+                public
+                | event_list_public()
+                .model.objects.filter(pk__in=editable)
+                .select_related("sub_event", "venue")
+                .prefetch_related("audiences", "host_partners")
+            ).distinct()
+        return public
+
+    def get_serializer_class(self):
+        if self.action in {"create", "update", "partial_update"}:
+            return EventWriteSerializer
+        if self.action == "cancel":
+            return CancelSerializer
+        return EventSerializer
+
+    def _read(self, events: list[Event], many: bool, status_code=status.HTTP_200_OK):
+        seats = seats_available_map(events)
+        context = {**self.get_serializer_context(), "seats": seats}
+        data = EventSerializer(
+            events if many else events[0], many=many, context=context
+        ).data
+        return data
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(self._read(list(page), many=True))
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        return Response(self._read([self.get_object()], many=False))
+
+    @extend_schema(request=EventWriteSerializer, responses={201: EventSerializer})
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = EventWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        if data["sub_event"] not in roles.sub_events_for(request.user):
+            raise exceptions.PermissionDenied(
+                _("You may not plan events for this sub-event.")
+            )
+        audiences = data.pop("audiences", None)
+        host_partners = data.pop("host_partners", None)
+        if roles.only_drafts(request.user):
+            # A partner's proposal is always hosted by their own organisation.
+            own = list(Partner.objects.filter(members=request.user))
+            if not own:
+                raise exceptions.PermissionDenied(
+                    _("Your account belongs to no partner organisation.")
+                )
+            host_partners = sorted(set(host_partners or []) | set(own), key=str)
+        event = services.event_create(
+            created_by=request.user,
+            audiences=audiences,
+            host_partners=host_partners,
+            **data,
+        )
+        return Response(self._read([event], many=False), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer})
+    def update(self, request: Request, *args, **kwargs) -> Response:
+        event = self.get_object()
+        partial = kwargs.pop("partial", False)
+        serializer = EventWriteSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        if "sub_event" in data and data["sub_event"] not in roles.sub_events_for(
+            request.user
+        ):
+            raise exceptions.PermissionDenied(
+                _("You may not plan events for this sub-event.")
+            )
+        event = services.event_update(
+            event=event,
+            audiences=data.pop("audiences", None),
+            host_partners=data.pop("host_partners", None),
+            **data,
+        )
+        return Response(self._read([event], many=False))
+
+    @extend_schema(request=None, responses={200: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, slug: str | None = None) -> Response:
+        event = self.get_object()
+        if not roles.can_publish(request.user, event):
+            raise exceptions.PermissionDenied(_("You may not publish this event."))
+        return Response(self._read([services.event_publish(event=event)], many=False))
+
+    @extend_schema(request=CancelSerializer, responses={200: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, slug: str | None = None) -> Response:
+        event = self.get_object()
+        if not roles.can_publish(request.user, event):
+            raise exceptions.PermissionDenied(_("You may not cancel this event."))
+        serializer = CancelSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        event = services.event_cancel(
+            event=event, reason=serializer.validated_data["reason"]
+        )
+        return Response(self._read([event], many=False))
+
+
+class SubEventViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    serializer_class = SubEventSerializer
+
+    def get_queryset(self) -> QuerySet[SubEvent]:
+        return sub_event_list()
+
+
+class VenueViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Venues. Reading is public; writing is for the Orga-Team."""
+
+    lookup_field = "slug"
+    serializer_class = VenueSerializer
+    permission_classes = [IsPlannerOrReadOnly]
+    queryset = Venue.objects.none()
+
+    def get_queryset(self) -> QuerySet[Venue]:
+        if roles.user_is_orga(self.request.user):
+            return Venue.objects.all()
+        return Venue.objects.filter(is_published=True)
+
+    def perform_create(self, serializer: VenueSerializer) -> None:
+        data = dict(serializer.validated_data)
+        if not data.get("slug"):
+            from django.utils.text import slugify
+
+            data["slug"] = slugify(data["name"])[:80]
+        serializer.instance = services.venue_save(venue=Venue(**data))
+
+    def perform_update(self, serializer: VenueSerializer) -> None:
+        venue = serializer.instance
+        for field, value in serializer.validated_data.items():
+            setattr(venue, field, value)
+        serializer.instance = services.venue_save(venue=venue)
+
+
+class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    serializer_class = PartnerSerializer
+    queryset = Partner.objects.all()
+    filterset_fields = ["sector"]

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    verbose_name = _("Festival planning")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from events import signals
+        from events.roles import roles_ensure
+
+        signals.connect()
+        post_migrate.connect(
+            lambda **kwargs: roles_ensure(), sender=self, dispatch_uid="events-roles"
+        )

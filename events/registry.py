@@ -1,0 +1,58 @@
+"""The small registry through which other apps and sub-event modules plug into the core.
+
+The core never imports them: they register here in their AppConfig.ready().
+
+- seats providers: `fn(events) -> {event_id: seats_taken}` for a list of events, in a
+  fixed number of queries (the registrations app provides one).
+- detail providers: `fn(event) -> list[str]` extra lines for the programme, the feed
+  description and the booklet (e.g. the cinema's FSK rating).
+- eligibility rules: `fn(event, participants) -> None`, raising ValidationError
+  with a code when a party may not register (e.g. the cinema's FSK rule).
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+SeatsProvider = Callable[[list[Any]], dict[int, int]]
+DetailProvider = Callable[[Any], list[str]]
+EligibilityRule = Callable[[Any, list[Any]], None]
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.seats_providers: list[SeatsProvider] = []
+        self.detail_providers: list[DetailProvider] = []
+        self.eligibility_rules: list[EligibilityRule] = []
+
+    def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
+        if provider not in self.seats_providers:
+            self.seats_providers.append(provider)
+        return provider
+
+    def register_detail_provider(self, provider: DetailProvider) -> DetailProvider:
+        if provider not in self.detail_providers:
+            self.detail_providers.append(provider)
+        return provider
+
+    def register_eligibility_rule(self, rule: EligibilityRule) -> EligibilityRule:
+        if rule not in self.eligibility_rules:
+            self.eligibility_rules.append(rule)
+        return rule
+
+    def seats_taken(self, events: Iterable[Any]) -> dict[int, int]:
+        events = list(events)
+        totals: dict[int, int] = {}
+        for provider in self.seats_providers:
+            for event_id, seats in provider(events).items():
+                totals[event_id] = totals.get(event_id, 0) + seats
+        return totals
+
+    def detail_lines(self, event: Any) -> list[str]:
+        return [line for provider in self.detail_providers for line in provider(event)]
+
+    def check_eligibility(self, event: Any, participants: list[Any]) -> None:
+        for rule in self.eligibility_rules:
+            rule(event, participants)
+
+
+registry = Registry()

@@ -1,0 +1,252 @@
+"""Reads of the core planning model that pages, the API, feeds and PDFs share."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events.models import (
+    BERLIN,
+    Audience,
+    Event,
+    Festival,
+    Partner,
+    SubEvent,
+    Venue,
+    VenueBooking,
+)
+from events.registry import registry
+
+
+def festival_current() -> Festival | None:
+    """The festival the site is about: the next one to end, else the latest."""
+    today = timezone.localdate()
+    upcoming = (
+        Festival.objects.filter(end_date__gte=today).order_by("start_date").first()
+    )
+    return upcoming or Festival.objects.order_by("-start_date").first()
+
+
+def venue_clashes(
+    *,
+    venue: Venue,
+    blocked_from: dt.datetime,
+    blocked_until: dt.datetime,
+    exclude_event_id: int | None = None,
+) -> list[Event]:
+    """Events holding `venue` at some moment of [blocked_from, blocked_until)."""
+    bookings = (
+        VenueBooking.objects.filter(
+            venue=venue, blocked_from__lt=blocked_until, blocked_until__gt=blocked_from
+        )
+        .exclude(event_id=exclude_event_id)
+        .select_related("event")
+        .order_by("blocked_from")
+    )
+    return [booking.event for booking in bookings]
+
+
+def event_list_public() -> QuerySet[Event]:
+    """Published and cancelled events with everything the programme shows, 4 queries."""
+    return (
+        Event.objects.public()
+        .select_related("sub_event", "venue")
+        .prefetch_related(
+            Prefetch("audiences", queryset=Audience.objects.order_by("position")),
+            Prefetch(
+                "host_partners", queryset=Partner.objects.only("id", "name", "slug")
+            ),
+        )
+        .order_by("starts_at", "title")
+    )
+
+
+def event_get_public(*, slug: str) -> Event:
+    return event_list_public().get(slug=slug)
+
+
+@dataclass
+class ProgrammeDay:
+    day: dt.date
+    events: list[Event] = field(default_factory=list)
+
+
+def programme_group_by_day(events: QuerySet[Event] | list[Event]) -> list[ProgrammeDay]:
+    """Split a start-ordered list of events into days (Europe/Berlin)."""
+    return [
+        ProgrammeDay(day=day, events=list(group))
+        for day, group in groupby(events, key=lambda event: event.local_day)
+    ]
+
+
+PROGRAMME_VERSION_KEY = "programme:version"
+
+
+def programme_version() -> str:
+    """A key that changes whenever anything the programme shows changes.
+
+    Kept in the cache and bumped after each committed change to a programme model
+    (see events.signals), so a page reading it costs no query.
+    """
+    version = cache.get(PROGRAMME_VERSION_KEY)
+    if version is None:
+        version = timezone.now().strftime("%Y%m%d%H%M%S%f")
+        cache.add(PROGRAMME_VERSION_KEY, version, timeout=None)
+        version = cache.get(PROGRAMME_VERSION_KEY, version)
+    return str(version)
+
+
+def seats_available_map(events: list[Event]) -> dict[int, int | None]:
+    """Free seats per event id (None where the event takes no registration).
+
+    Apps that hold seats (registrations) report them through the registry in one
+    query for all events, so a list's query count does not grow with its length.
+    """
+    taken = registry.seats_taken(events)
+    return {
+        event.pk: (
+            None
+            if event.capacity is None
+            else max(event.capacity - taken.get(event.pk, 0), 0)
+        )
+        for event in events
+    }
+
+
+def sub_event_list() -> QuerySet[SubEvent]:
+    return SubEvent.objects.select_related("lead_partner").annotate(
+        public_events=Count(
+            "events",
+            filter=Q(
+                events__status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
+            ),
+        )
+    )
+
+
+def venue_list_public() -> QuerySet[Venue]:
+    return Venue.objects.filter(is_published=True)
+
+
+# --- Conflicts ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Conflict:
+    """One scheduling problem, with a link where an organiser can fix it."""
+
+    kind: str
+    message: str
+    event_ids: tuple[int, ...]
+    fix_url: str
+
+
+def _admin_url(event: Event) -> str:
+    return reverse("admin:events_event_change", args=[event.pk])
+
+
+def _when(event: Event) -> str:
+    return date_format(timezone.localtime(event.starts_at, BERLIN), "D, d.m. H:i")
+
+
+def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
+    """Every scheduling problem of the festival, in a stable order.
+
+    Venue overlaps at non-shared venues (buffers included), events outside the
+    festival days, published events at unpublished venues, capacity above the
+    venue's capacity. Cancelled events are ignored. A fixed number of queries.
+    """
+    festival = festival or festival_current()
+    events = list(
+        Event.objects.exclude(status=Event.Status.CANCELLED)
+        .filter(sub_event__festival=festival)
+        .select_related("venue", "sub_event")
+        .order_by("starts_at", "pk")
+    )
+    conflicts: list[Conflict] = []
+
+    by_venue: dict[int, list[Event]] = {}
+    for event in events:
+        if event.venue is not None and not event.venue.shared:
+            by_venue.setdefault(event.venue_id, []).append(event)
+    for venue_events in by_venue.values():
+        venue_events.sort(key=lambda e: e.blocked_from)
+        for i, first in enumerate(venue_events):
+            for second in venue_events[i + 1 :]:
+                if second.blocked_from >= first.blocked_until:
+                    break
+                conflicts.append(
+                    Conflict(
+                        kind="venue_overlap",
+                        message=_(
+                            "“%(a)s” and “%(b)s” overlap at %(venue)s (%(when)s)."
+                        )
+                        % {
+                            "a": first.title,
+                            "b": second.title,
+                            "venue": first.venue.name,
+                            "when": _when(second),
+                        },
+                        event_ids=(first.pk, second.pk),
+                        fix_url=_admin_url(second),
+                    )
+                )
+
+    if festival is not None:
+        for event in events:
+            if not festival.start_date <= event.local_day <= festival.end_date:
+                conflicts.append(
+                    Conflict(
+                        kind="outside_festival",
+                        message=_(
+                            "“%(title)s” is on %(when)s, outside the festival days."
+                        )
+                        % {"title": event.title, "when": _when(event)},
+                        event_ids=(event.pk,),
+                        fix_url=_admin_url(event),
+                    )
+                )
+    for event in events:
+        if (
+            event.status == Event.Status.PUBLISHED
+            and event.venue is not None
+            and not event.venue.is_published
+        ):
+            conflicts.append(
+                Conflict(
+                    kind="unpublished_venue",
+                    message=_(
+                        "“%(title)s” is published, but its venue %(venue)s is not."
+                    )
+                    % {"title": event.title, "venue": event.venue.name},
+                    event_ids=(event.pk,),
+                    fix_url=reverse("admin:events_venue_change", args=[event.venue_id]),
+                )
+            )
+        if (
+            event.capacity is not None
+            and event.venue is not None
+            and event.venue.capacity is not None
+            and event.capacity > event.venue.capacity
+        ):
+            conflicts.append(
+                Conflict(
+                    kind="capacity_above_venue",
+                    message=_(
+                        "“%(title)s” takes %(capacity)s people, %(venue)s holds %(max)s."
+                    )
+                    % {
+                        "title": event.title,
+                        "capacity": event.capacity,
+                        "venue": event.venue.name,
+                        "max": event.venue.capacity,
+                    },
+                    event_ids=(event.pk,),
+                    fix_url=_admin_url(event),
+                )
+            )
+    return conflicts

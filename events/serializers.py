@@ -1,0 +1,182 @@
+"""API representations. Serializers parse and shape data; rules live in services."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from events.models import Audience, Event, Partner, SubEvent, Venue
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Partner
+        fields = ["slug", "name", "sector", "description", "website"]
+
+
+class SubEventSerializer(serializers.ModelSerializer):
+    lead_partner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SubEvent
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "description",
+            "colour",
+            "lead_partner",
+            "url",
+        ]
+
+    def get_url(self, obj: SubEvent) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class VenueSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Venue
+        fields = [
+            "slug",
+            "name",
+            "street",
+            "postal_code",
+            "city",
+            "latitude",
+            "longitude",
+            "capacity",
+            "setting",
+            "step_free",
+            "accessible_toilet",
+            "hearing_loop",
+            "parking",
+            "accessibility_notes",
+            "directions",
+            "shared",
+            "is_published",
+            "url",
+        ]
+        read_only_fields = ["url"]
+        extra_kwargs = {"slug": {"required": False}}
+
+    def get_url(self, obj: Venue) -> str | None:
+        if not obj.pk:
+            return None
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class AudienceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Audience
+        fields = ["slug", "name", "min_age", "max_age"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """What the programme shows about an event (read)."""
+
+    sub_event = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    venue = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    audiences = AudienceSerializer(many=True, read_only=True)
+    host_partners = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    seats_available = serializers.SerializerMethodField()
+    registration = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "description",
+            "sub_event",
+            "venue",
+            "starts_at",
+            "ends_at",
+            "setup_minutes",
+            "teardown_minutes",
+            "status",
+            "cancel_reason",
+            "capacity",
+            "seats_available",
+            "registration",
+            "registration_opens_at",
+            "registration_closes_at",
+            "min_age",
+            "max_age",
+            "audiences",
+            "is_free",
+            "price_text",
+            "languages",
+            "accessibility_notes",
+            "host_partners",
+            "url",
+            "updated_at",
+        ]
+
+    def get_seats_available(self, obj: Event) -> int | None:
+        return self.context["seats"][obj.pk]
+
+    def get_registration(self, obj: Event) -> str:
+        """none, not_yet_open, open or closed."""
+        return obj.registration_state()
+
+    def get_url(self, obj: Event) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class EventWriteSerializer(serializers.Serializer):
+    """What an organiser may send to create or change an event."""
+
+    sub_event = serializers.SlugRelatedField(
+        slug_field="slug", queryset=SubEvent.objects.all()
+    )
+    title = serializers.CharField(max_length=200)
+    slug = serializers.SlugField(max_length=120, required=False)
+    summary = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True)
+    venue = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Venue.objects.all(), required=False, allow_null=True
+    )
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    setup_minutes = serializers.IntegerField(
+        min_value=0, max_value=1440, required=False
+    )
+    teardown_minutes = serializers.IntegerField(
+        min_value=0, max_value=1440, required=False
+    )
+    capacity = serializers.IntegerField(
+        min_value=0, max_value=100000, required=False, allow_null=True
+    )
+    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    min_age = serializers.IntegerField(
+        min_value=0, max_value=120, required=False, allow_null=True
+    )
+    max_age = serializers.IntegerField(
+        min_value=0, max_value=120, required=False, allow_null=True
+    )
+    is_free = serializers.BooleanField(required=False)
+    price_text = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    languages = serializers.ListField(
+        child=serializers.RegexField(r"^[a-z]{2,3}(-[A-Za-z]{2})?$"),
+        required=False,
+        max_length=10,
+    )
+    accessibility_notes = serializers.CharField(required=False, allow_blank=True)
+    audiences = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Audience.objects.all(), required=False
+    )
+    host_partners = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Partner.objects.all(), required=False
+    )
+
+
+class CancelSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=300, help_text=_("Shown in the programme beside the event.")
+    )

@@ -1,0 +1,122 @@
+"""Public programme pages: the programme by day, events, venues, sub-events."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from events.filters import EventFilter
+from events.models import Event, SubEvent
+from events.registry import registry
+from events.selectors import (
+    event_list_public,
+    festival_current,
+    programme_group_by_day,
+    programme_version,
+    seats_available_map,
+    sub_event_list,
+    venue_list_public,
+)
+
+PROGRAMME_CACHE_SECONDS = 3600
+
+
+def _programme_main(request: HttpRequest) -> str:
+    """Render the programme's main area (filters, counts, events by day)."""
+    festival = festival_current()
+    filterset = EventFilter(
+        request.GET or None, queryset=event_list_public(), request=request
+    )
+    events = list(filterset.qs)
+    seats = seats_available_map(events)
+    for event in events:
+        event.seats_available = seats[event.pk]
+    all_days = festival.days if festival else []
+    days = programme_group_by_day(events)
+    counts = {programme_day.day: len(programme_day.events) for programme_day in days}
+    active = {
+        name: value
+        for name, value in (request.GET.items())
+        if value and name in EventFilter.base_filters
+    }
+    return render_to_string(
+        "events/_programme_main.html",
+        {
+            "festival": festival,
+            "filter": filterset,
+            "days": days,
+            "day_tabs": [(day, counts.get(day, 0)) for day in all_days],
+            "total": len(events),
+            "active_filters": active,
+            "sub_events": SubEvent.objects.all(),
+        },
+        request=request,
+    )
+
+
+@require_GET
+def programme(request: HttpRequest) -> HttpResponse:
+    """The programme by day. The main area is cached per filter, language and
+    programme version, so a busy evening costs no database work."""
+    query = "&".join(sorted(f"{k}={v}" for k, v in request.GET.lists() for v in v))
+    key = (
+        "programme:page:"
+        + hashlib.sha256(
+            f"{programme_version()}|{translation.get_language()}|{query}".encode()
+        ).hexdigest()
+    )
+    main = cache.get(key)
+    if main is None:
+        main = _programme_main(request)
+        cache.set(key, main, PROGRAMME_CACHE_SECONDS)
+    return render(request, "events/programme.html", {"main": main})
+
+
+@require_GET
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        event = event_list_public().get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    event.seats_available = seats_available_map([event])[event.pk]
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "registration_state": event.registration_state(),
+            "detail_lines": registry.detail_lines(event),
+        },
+    )
+
+
+@require_GET
+def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    venue = get_object_or_404(venue_list_public(), slug=slug)
+    events = list(event_list_public().filter(venue=venue))
+    return render(
+        request,
+        "events/venue_detail.html",
+        {
+            "venue": venue,
+            "days": programme_group_by_day(events),
+        },
+    )
+
+
+@require_GET
+def subevent_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    sub_event = get_object_or_404(sub_event_list(), slug=slug)
+    events = list(event_list_public().filter(sub_event=sub_event))
+    return render(
+        request,
+        "events/subevent_detail.html",
+        {
+            "sub_event": sub_event,
+            "days": programme_group_by_day(events),
+        },
+    )

@@ -1,0 +1,63 @@
+"""Shared test setup.
+
+Tests that need a real service carry a marker: `postgres`, `redis` or `browser`. On a
+machine without the service they skip with the reason; with
+FESTWOCHE_REQUIRE_SERVICES=1 (set by .ci/run) a missing service fails the test
+instead, so nothing goes silently untested in CI.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+REQUIRE_SERVICES = os.environ.get("FESTWOCHE_REQUIRE_SERVICES") == "1"
+
+
+def service_missing(reason: str) -> None:
+    if REQUIRE_SERVICES:
+        pytest.fail(f"FESTWOCHE_REQUIRE_SERVICES=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def redis_url() -> str | None:
+    """The Redis the tests may use: REDIS_URL, else none."""
+    return os.environ.get("REDIS_URL") or None
+
+
+def redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        service_missing(
+            "needs PostgreSQL: run with DATABASE_URL=postgres://... (see README)"
+        )
+    if item.get_closest_marker("redis"):
+        url = redis_url()
+        if not url:
+            service_missing("needs Redis: set REDIS_URL=redis://127.0.0.1:6379/1")
+        elif not redis_reachable(url):
+            service_missing(f"Redis at {url} does not answer")
+    if item.get_closest_marker("browser") and not shutil.which("chromium"):
+        service_missing("needs Chromium: apt-get install chromium")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _mail_outbox_dir(settings, tmp_path):
+    settings.EMAIL_FILE_PATH = tmp_path / "mail"
