@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from events.filters import EventFilter
@@ -25,8 +25,29 @@ from events.selectors import (
 PROGRAMME_CACHE_SECONDS = 3600
 
 
-def _programme_main(request: HttpRequest) -> str:
-    """Render the programme's main area (filters, counts, events by day)."""
+def _seconds_until_next_change(events: list[Event]) -> int:
+    """How long the rendered page stays true: until the next registration window
+    opens or closes (the page shows "opens on ..." vs. seats), at most an hour."""
+    now = timezone.now()
+    moments = [
+        moment
+        for event in events
+        for moment in (
+            event.registration_opens_at,
+            event.registration_closes_at or event.starts_at,
+        )
+        if moment is not None and moment > now
+    ]
+    if not moments:
+        return PROGRAMME_CACHE_SECONDS
+    return max(
+        1, min(PROGRAMME_CACHE_SECONDS, int((min(moments) - now).total_seconds()))
+    )
+
+
+def _programme_main(request: HttpRequest) -> tuple[str, int]:
+    """Render the programme's main area (filters, counts, events by day) and say
+    for how many seconds it may be cached."""
     festival = festival_current()
     filterset = EventFilter(
         request.GET or None, queryset=event_list_public(), request=request
@@ -43,7 +64,7 @@ def _programme_main(request: HttpRequest) -> str:
         for name, value in (request.GET.items())
         if value and name in EventFilter.base_filters
     }
-    return render_to_string(
+    html = render_to_string(
         "events/_programme_main.html",
         {
             "festival": festival,
@@ -56,6 +77,7 @@ def _programme_main(request: HttpRequest) -> str:
         },
         request=request,
     )
+    return html, _seconds_until_next_change(events)
 
 
 @require_GET
@@ -71,8 +93,8 @@ def programme(request: HttpRequest) -> HttpResponse:
     )
     main = cache.get(key)
     if main is None:
-        main = _programme_main(request)
-        cache.set(key, main, PROGRAMME_CACHE_SECONDS)
+        main, seconds = _programme_main(request)
+        cache.set(key, main, seconds)
     return render(request, "events/programme.html", {"main": main})
 
 
