@@ -9,9 +9,11 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,7 @@ from django.utils.translation import ngettext
 
 from events import roles, services
 from events.models import BERLIN, Audience, Event, Festival, Partner, SubEvent, Venue
-from events.selectors import festival_current, venue_clashes
+from events.selectors import conflict_list, festival_current, venue_clashes
 
 
 class EventAdminForm(forms.ModelForm):
@@ -267,6 +269,38 @@ class EventAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_urls(self):
+        return [
+            path(
+                "conflicts/",
+                self.admin_site.admin_view(self.conflicts_view),
+                name="events_event_conflicts",
+            ),
+            *super().get_urls(),
+        ]
+
+    def conflicts_view(self, request: HttpRequest) -> TemplateResponse:
+        """Every scheduling problem of the festival, each with a link to fix it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        festival = festival_current()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Scheduling conflicts"),
+            "festival": festival,
+            "conflicts": conflict_list(festival=festival) if festival else [],
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/events/conflicts.html", context)
+
+    def changelist_view(self, request, extra_context=None):
+        festival = festival_current()
+        extra_context = {
+            **(extra_context or {}),
+            "conflict_count": len(conflict_list(festival=festival)) if festival else 0,
+        }
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description=_("starts"), ordering="starts_at")
     def starts_local(self, obj: Event) -> str:
         return date_format(timezone.localtime(obj.starts_at, BERLIN), "D d.m. H:i")
@@ -328,7 +362,10 @@ class EventAdmin(admin.ModelAdmin):
         done, failed = 0, []
         for event in queryset.select_related("sub_event"):
             if not roles.can_publish(request.user, event):
-                failed.append(f"{event.title}: {_('not allowed')}")
+                failed.append(
+                    _("%(title)s: you may not change its status.")
+                    % {"title": event.title}
+                )
                 continue
             try:
                 change(event)
