@@ -39,6 +39,19 @@ class Registry:
             self.eligibility_rules.append(rule)
         return rule
 
+    def unregister_seats_provider(self, provider: SeatsProvider) -> None:
+        """Remove a provider (tests, an app switched off); no error if absent."""
+        if provider in self.seats_providers:
+            self.seats_providers.remove(provider)
+
+    def unregister_detail_provider(self, provider: DetailProvider) -> None:
+        if provider in self.detail_providers:
+            self.detail_providers.remove(provider)
+
+    def unregister_eligibility_rule(self, rule: EligibilityRule) -> None:
+        if rule in self.eligibility_rules:
+            self.eligibility_rules.remove(rule)
+
     def seats_taken(self, events: Iterable[Any]) -> dict[int, int]:
         events = list(events)
         totals: dict[int, int] = {}

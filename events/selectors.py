@@ -237,7 +237,8 @@ def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
                 Conflict(
                     kind="capacity_above_venue",
                     message=_(
-                        "“%(title)s” takes %(capacity)s people, %(venue)s holds %(max)s."
+                        "“%(title)s” takes %(capacity)s people, "
+                        "%(venue)s holds %(max)s."
                     )
                     % {
                         "title": event.title,

@@ -178,17 +178,24 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def _sync_booking(*, event: Event) -> None:
-    """Make the event's venue booking match the event; lock, re-check, write.
+def _lock_venue(*, event: Event) -> Venue | None:
+    """Lock the venue the event is to occupy; None if it occupies none.
 
-    The venue row is locked first (SELECT ... FOR UPDATE on PostgreSQL; on SQLite the
-    IMMEDIATE transaction already holds the write lock), then the overlap is checked
-    under the lock. The exclusion constraint is the last line of defence.
+    SELECT ... FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction already
+    holds the write lock. Taken before anything else of the event is read or written,
+    so concurrent writers of one venue queue here and each sees the ones before it.
     """
-    occupies = event.venue_id is not None and event.status != Event.Status.CANCELLED
-    venue = (
-        Venue.objects.select_for_update().get(pk=event.venue_id) if occupies else None
-    )
+    if event.venue_id is None or event.status == Event.Status.CANCELLED:
+        return None
+    return Venue.objects.select_for_update().get(pk=event.venue_id)
+
+
+def _sync_booking(*, event: Event, venue: Venue | None) -> None:
+    """Make the event's venue booking match the event; re-check under the lock, write.
+
+    `venue` is the locked venue from _lock_venue. The overlap is checked under the
+    lock; the exclusion constraint is the last line of defence.
+    """
     if venue is None or venue.shared:
         VenueBooking.objects.filter(event=event).delete()
         return
@@ -233,11 +240,27 @@ def event_save(
 
     Nothing is written when any rule fails (the whole call is one transaction).
     """
+    # Lock first: two requests creating the same event at once (a double submit)
+    # then queue here, and the second sees the first's slug and booking.
+    venue = _lock_venue(event=event)
     if not event.slug:
         event.slug = _unique_slug(event.title)
     event_validate(event=event)
-    event.save()
-    _sync_booking(event=event)
+    try:
+        with transaction.atomic():
+            event.save()
+    except IntegrityError as exc:
+        if Event.objects.filter(slug=event.slug).exclude(pk=event.pk).exists():
+            raise ValidationError(
+                {
+                    "slug": ValidationError(
+                        _("Another event already uses this address."),
+                        code="slug_taken",
+                    )
+                }
+            ) from exc
+        raise
+    _sync_booking(event=event, venue=venue)
     if audiences is not None:
         event.audiences.set(audiences)
     if host_partners is not None:
@@ -339,5 +362,5 @@ def venue_save(*, venue: Venue) -> Venue:
         VenueBooking.objects.filter(venue=venue).delete()
         return venue
     for event in events.order_by("starts_at"):
-        _sync_booking(event=event)
+        _sync_booking(event=event, venue=venue)
     return venue

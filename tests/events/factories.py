@@ -4,6 +4,7 @@ their venue bookings exist exactly as in real use."""
 import datetime as dt
 
 import factory
+from django.core.exceptions import ValidationError
 
 from events import services
 from events.models import BERLIN, Audience, Event, Festival, Partner, SubEvent, Venue
@@ -15,6 +16,16 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
     """A moment on festival day `day` (0 = first day), Europe/Berlin."""
     date = FESTIVAL_START + dt.timedelta(days=day)
     return dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=BERLIN)
+
+
+def error_codes(exc: ValidationError) -> dict[str, list[str]]:
+    """A service's ValidationError as {field: [codes]}, for exact assertions."""
+    if hasattr(exc, "error_dict"):
+        return {
+            field: [error.code for error in errors]
+            for field, errors in exc.error_dict.items()
+        }
+    return {"__all__": [error.code for error in exc.error_list]}
 
 
 class FestivalFactory(factory.django.DjangoModelFactory):
