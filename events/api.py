@@ -4,7 +4,7 @@ Every write calls the same service as the admin; errors come back as
 {"code": ..., "detail": ..., "errors": {field: [{"code", "message"}]}}.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, permissions, status, viewsets
@@ -24,6 +24,8 @@ from events.serializers import (
     SubEventSerializer,
     VenueSerializer,
 )
+
+WRITE_ACTIONS = {"update", "partial_update", "cancel", "publish"}
 
 
 class IsPlannerOrReadOnly(permissions.DjangoModelPermissionsOrAnonReadOnly):
@@ -54,8 +56,13 @@ class EventViewSet(
 
     def get_queryset(self) -> QuerySet[Event]:
         user = self.request.user
-        if self.action in {"update", "partial_update", "cancel", "publish"}:
-            return roles.events_editable_by(user).select_related("sub_event", "venue")
+        if self.action in WRITE_ACTIONS:
+            # What the user can see, so that a visible event they may not change
+            # answers 403 (get_object) and only an invisible draft 404.
+            return Event.objects.filter(
+                Q(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+                | Q(pk__in=roles.events_editable_by(user).values("pk"))
+            ).select_related("sub_event", "venue")
         public = event_list_public()
         if user.is_authenticated and self.request.query_params.get("include_drafts"):
             editable = roles.events_editable_by(user).values("pk")
@@ -67,6 +74,17 @@ class EventViewSet(
                 .prefetch_related("audiences", "host_partners")
             ).distinct()
         return public
+
+    def get_object(self) -> Event:
+        event = super().get_object()
+        if (
+            self.action in WRITE_ACTIONS
+            and not roles.events_editable_by(self.request.user)
+            .filter(pk=event.pk)
+            .exists()
+        ):
+            raise exceptions.PermissionDenied(_("You may not change this event."))
+        return event
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
@@ -131,10 +149,15 @@ class EventViewSet(
             raise exceptions.PermissionDenied(
                 _("You may not plan events for this sub-event.")
             )
+        host_partners = data.pop("host_partners", None)
+        if host_partners is not None and roles.only_drafts(request.user):
+            # A partner cannot hand their proposal away (and so lose it).
+            own = Partner.objects.filter(members=request.user)
+            host_partners = sorted(set(host_partners) | set(own), key=str)
         event = services.event_update(
             event=event,
             audiences=data.pop("audiences", None),
-            host_partners=data.pop("host_partners", None),
+            host_partners=host_partners,
             **data,
         )
         return Response(self._read([event], many=False))

@@ -19,21 +19,33 @@ class Pagination(PageNumberPagination):
     max_page_size = 200
 
 
+def _leaves(value) -> list:
+    """The ErrorDetails inside a (possibly nested) DRF error structure.
+
+    A list field's errors come as {index: [ErrorDetail]}; without this they would
+    be shown as the repr of that dict.
+    """
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
 def _flatten(detail) -> dict:
     """DRF error detail → {field: [{"code", "message"}]}."""
     if isinstance(detail, dict):
         return {
             field: [
                 {"code": getattr(item, "code", "invalid"), "message": str(item)}
-                for item in (value if isinstance(value, list) else [value])
+                for item in _leaves(value)
             ]
             for field, value in detail.items()
         }
-    items = detail if isinstance(detail, list) else [detail]
     return {
         "non_field_errors": [
             {"code": getattr(item, "code", "invalid"), "message": str(item)}
-            for item in items
+            for item in _leaves(detail)
         ]
     }
 

@@ -120,13 +120,19 @@ def seats_available_map(events: list[Event]) -> dict[int, int | None]:
 
 
 def sub_event_list() -> QuerySet[SubEvent]:
-    return SubEvent.objects.select_related("lead_partner").annotate(
-        public_events=Count(
-            "events",
-            filter=Q(
-                events__status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
-            ),
+    # The explicit order_by matters: Meta.ordering is not applied to a query that
+    # aggregates, and the API pages through this list.
+    return (
+        SubEvent.objects.select_related("lead_partner")
+        .annotate(
+            public_events=Count(
+                "events",
+                filter=Q(
+                    events__status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
+                ),
+            )
         )
+        .order_by("position", "name")
     )
 
 
