@@ -78,9 +78,43 @@ class FestivalDayFilter(admin.SimpleListFilter):
         return queryset.on_day(day)
 
 
+class EventInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """Rows of one submission may clash with each other, which each row's own
+        check against the stored plan cannot see."""
+        super().clean()
+        rows = [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and not form.errors
+            and form.instance.venue_id
+            and not form.instance.venue.shared
+            and form.instance.status != Event.Status.CANCELLED
+        ]
+        for i, first in enumerate(rows):
+            for second in rows[i + 1 :]:
+                if (
+                    first.venue_id == second.venue_id
+                    and first.blocked_from < second.blocked_until
+                    and second.blocked_from < first.blocked_until
+                ):
+                    raise ValidationError(
+                        _("“%(a)s” and “%(b)s” overlap at %(venue)s.")
+                        % {
+                            "a": first.title,
+                            "b": second.title,
+                            "venue": first.venue.name,
+                        },
+                        code="venue_conflict",
+                    )
+
+
 class EventInline(admin.TabularInline):
     model = Event
     form = EventAdminForm
+    formset = EventInlineFormSet
     fields = ["title", "venue", "starts_at", "ends_at", "status", "capacity"]
     extra = 0
     show_change_link = True

@@ -28,8 +28,15 @@ def plan():
     festival = FestivalFactory()
     kino = SubEventFactory(festival=festival, name="Kinowoche", slug="kinowoche")
     halle = VenueFactory(name="Stadthalle", slug="stadthalle")
-    film = EventFactory(sub_event=kino, venue=halle, title="Film", slug="film",
-                        starts_at=at(0, 10), ends_at=at(0, 12), teardown_minutes=30)
+    film = EventFactory(
+        sub_event=kino,
+        venue=halle,
+        title="Film",
+        slug="film",
+        starts_at=at(0, 10),
+        ends_at=at(0, 12),
+        teardown_minutes=30,
+    )
     return {"kino": kino, "halle": halle, "film": film}
 
 
@@ -89,8 +96,11 @@ def test_end_before_start_is_a_form_error(client, plan):
     )
 
     assert response.status_code == 200
-    codes = [e.code for errs in response.context["adminform"].form.errors.as_data()
-             .values() for e in errs]
+    codes = [
+        e.code
+        for errs in response.context["adminform"].form.errors.as_data().values()
+        for e in errs
+    ]
     assert "end_before_start" in codes
     assert Event.objects.count() == 1
 
@@ -98,9 +108,13 @@ def test_end_before_start_is_a_form_error(client, plan):
 def test_bulk_cancel_frees_the_venue(client, plan):
     client.force_login(staff("orga1", roles.ORGA))
 
-    response = client.post("/admin/events/event/", {
-        "action": "cancel_selected", "_selected_action": [plan["film"].pk],
-    })
+    response = client.post(
+        "/admin/events/event/",
+        {
+            "action": "cancel_selected",
+            "_selected_action": [plan["film"].pk],
+        },
+    )
 
     assert response.status_code == 302
     plan["film"].refresh_from_db()
@@ -127,14 +141,23 @@ def test_partner_sees_only_own_drafts_and_cannot_publish(client, plan):
     user = staff("partner1", roles.PARTNER)
     kita = PartnerFactory(name="Kita Sonnenschein")
     kita.members.add(user)
-    own = EventFactory(sub_event=plan["kino"], venue=VenueFactory(), title="Basteln",
-                       status=Event.Status.DRAFT, host_partners=[kita])
+    own = EventFactory(
+        sub_event=plan["kino"],
+        venue=VenueFactory(),
+        title="Basteln",
+        status=Event.Status.DRAFT,
+        host_partners=[kita],
+    )
     client.force_login(user)
 
     listing = client.get("/admin/events/event/")
-    publish = client.post("/admin/events/event/", {
-        "action": "publish_selected", "_selected_action": [own.pk],
-    })
+    publish = client.post(
+        "/admin/events/event/",
+        {
+            "action": "publish_selected",
+            "_selected_action": [own.pk],
+        },
+    )
 
     assert [e.pk for e in listing.context["cl"].result_list] == [own.pk]
     own.refresh_from_db()
@@ -152,3 +175,40 @@ def test_module_lead_edits_only_led_sub_events(client, plan):
     listing = client.get("/admin/events/event/")
 
     assert [e.title for e in listing.context["cl"].result_list] == ["Film"]
+
+
+def test_inline_rows_that_clash_with_each_other_are_refused(client, plan):
+    client.force_login(staff("orga1", roles.ORGA))
+    kino, halle = plan["kino"], plan["halle"]
+    film = plan["film"]
+
+    def row(n: int, title: str, start: str, end: str) -> dict:
+        day = at(1, 0).strftime("%d.%m.%Y")
+        return {
+            f"events-{n}-title": title, f"events-{n}-venue": halle.pk,
+            f"events-{n}-starts_at_0": day, f"events-{n}-starts_at_1": start,
+            f"events-{n}-ends_at_0": day, f"events-{n}-ends_at_1": end,
+            f"events-{n}-status": "draft", f"events-{n}-capacity": "",
+            f"events-{n}-sub_event": kino.pk,
+        }
+
+    data = {
+        "festival": kino.festival.pk, "name": kino.name, "slug": kino.slug,
+        "kind": "general", "colour": "#4a5568", "position": "0",
+        "events-TOTAL_FORMS": "3", "events-INITIAL_FORMS": "1",
+        "events-MIN_NUM_FORMS": "0", "events-MAX_NUM_FORMS": "1000",
+        "events-0-id": film.pk,
+        **{k: v for k, v in row(0, "Film", "10:00", "12:00").items()},
+        **row(1, "Neu A", "14:00", "16:00"),
+        **row(2, "Neu B", "15:00", "17:00"),
+    }
+    data["events-0-starts_at_0"] = at(0, 0).strftime("%d.%m.%Y")
+    data["events-0-ends_at_0"] = at(0, 0).strftime("%d.%m.%Y")
+    data["events-0-status"] = "published"
+
+    response = client.post(f"/admin/events/subevent/{kino.pk}/change/", data)
+
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert [e.code for e in formset.non_form_errors().as_data()] == ["venue_conflict"]
+    assert sorted(Event.objects.values_list("title", flat=True)) == ["Film"]
