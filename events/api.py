@@ -6,7 +6,12 @@ Every write calls the same service as the admin; errors come back as
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -18,6 +23,7 @@ from events.models import Event, Partner, SubEvent, Venue
 from events.selectors import event_list_public, seats_available_map, sub_event_list
 from events.serializers import (
     CancelSerializer,
+    ErrorSerializer,
     EventSerializer,
     EventWriteSerializer,
     PartnerSerializer,
@@ -26,6 +32,24 @@ from events.serializers import (
 )
 
 WRITE_ACTIONS = {"update", "partial_update", "cancel", "publish"}
+
+_ERROR_TEXTS = {
+    400: "Refused; `code` says why (venue_conflict, end_before_start, ...).",
+    401: "Not signed in (send `Authorization: Token <token>`).",
+    403: "Signed in, but not allowed to do this.",
+    404: "No such object, or not visible to you.",
+}
+
+
+def errors(*statuses: int) -> dict[int, OpenApiResponse]:
+    """Schema of the error responses an operation can give (see events.drf)."""
+    return {
+        status: OpenApiResponse(ErrorSerializer, description=_ERROR_TEXTS[status])
+        for status in statuses
+    }
+
+
+WRITE_ERRORS = errors(400, 401, 403, 404)
 
 
 class IsPlannerOrReadOnly(permissions.DjangoModelPermissionsOrAnonReadOnly):
@@ -39,6 +63,12 @@ class IsPlannerOrReadOnly(permissions.DjangoModelPermissionsOrAnonReadOnly):
     }
 
 
+@extend_schema_view(
+    partial_update=extend_schema(
+        request=EventWriteSerializer,
+        responses={200: EventSerializer, **WRITE_ERRORS},
+    )
+)
 class EventViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -101,15 +131,29 @@ class EventViewSet(
         ).data
         return data
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "include_drafts",
+                bool,
+                description="Signed-in planners: also the drafts they may edit.",
+            )
+        ],
+        responses={200: EventSerializer(many=True), **errors(400)},
+    )
     def list(self, request: Request, *args, **kwargs) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(self._read(list(page), many=True))
 
+    @extend_schema(responses={200: EventSerializer, **errors(404)})
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         return Response(self._read([self.get_object()], many=False))
 
-    @extend_schema(request=EventWriteSerializer, responses={201: EventSerializer})
+    @extend_schema(
+        request=EventWriteSerializer,
+        responses={201: EventSerializer, **errors(400, 401, 403)},
+    )
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = EventWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -136,7 +180,10 @@ class EventViewSet(
         )
         return Response(self._read([event], many=False), status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer})
+    @extend_schema(
+        request=EventWriteSerializer,
+        responses={200: EventSerializer, **WRITE_ERRORS},
+    )
     def update(self, request: Request, *args, **kwargs) -> Response:
         event = self.get_object()
         partial = kwargs.pop("partial", False)
@@ -162,7 +209,7 @@ class EventViewSet(
         )
         return Response(self._read([event], many=False))
 
-    @extend_schema(request=None, responses={200: EventSerializer})
+    @extend_schema(request=None, responses={200: EventSerializer, **WRITE_ERRORS})
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, slug: str | None = None) -> Response:
         event = self.get_object()
@@ -170,7 +217,9 @@ class EventViewSet(
             raise exceptions.PermissionDenied(_("You may not publish this event."))
         return Response(self._read([services.event_publish(event=event)], many=False))
 
-    @extend_schema(request=CancelSerializer, responses={200: EventSerializer})
+    @extend_schema(
+        request=CancelSerializer, responses={200: EventSerializer, **WRITE_ERRORS}
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, slug: str | None = None) -> Response:
         event = self.get_object()
@@ -192,6 +241,11 @@ class SubEventViewSet(viewsets.ReadOnlyModelViewSet):
         return sub_event_list()
 
 
+@extend_schema_view(
+    create=extend_schema(responses={201: VenueSerializer, **errors(400, 401, 403)}),
+    update=extend_schema(responses={200: VenueSerializer, **WRITE_ERRORS}),
+    partial_update=extend_schema(responses={200: VenueSerializer, **WRITE_ERRORS}),
+)
 class VenueViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

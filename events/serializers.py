@@ -180,3 +180,22 @@ class CancelSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=300, help_text=_("Shown in the programme beside the event.")
     )
+
+
+class ErrorItemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every error response: a machine-readable `code` and a readable `detail`."""
+
+    code = serializers.CharField(
+        help_text=_("Machine-readable, e.g. venue_conflict, not_authenticated.")
+    )
+    detail = serializers.CharField()
+    errors = serializers.DictField(
+        child=ErrorItemSerializer(many=True),
+        required=False,
+        help_text=_("For refused input: the errors per field."),
+    )
