@@ -50,7 +50,7 @@ def language_names(codes: list[str]) -> str:
     names = []
     for code in codes or []:
         try:
-            names.append(get_language_info(code)["name_translated"])
+            names.append(str(get_language_info(code)["name_translated"]))
         except KeyError:
             names.append(code)
     return ", ".join(names)

@@ -56,6 +56,7 @@ def week():
             max_age=6,
             capacity=30,
             audiences=[kita],
+            languages=["de", "tr"],
         ),
         "krimi": EventFactory(
             sub_event=kino,
@@ -236,6 +237,7 @@ def test_event_page_shows_facts_and_registration(client, week):
     assert "<h1>Der Grüffelo</h1>" in html
     assert "Stadthalle" in html
     assert "3–6" in html
+    assert "<dd>Deutsch, Türkisch</dd>" in html
 
 
 def test_draft_event_page_is_not_found(client, week):
