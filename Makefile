@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Links in e-mails and the printed logins point at the port actually served.
+export FESTWOCHE_SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint bench install messages demo clean
 
