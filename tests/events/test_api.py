@@ -13,7 +13,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from events import roles
-from events.models import Event, Venue, VenueBooking
+from events.models import BERLIN, Event, Venue, VenueBooking
 from events.registry import registry
 from tests.events.factories import (
     AudienceFactory,
@@ -76,37 +76,74 @@ def plan():
     sonnenschein = PartnerFactory(name="Kita Sonnenschein", slug="sonnenschein")
     e = {}
     e["bilderbuchkino"] = EventFactory(
-        slug="bilderbuchkino", title="Bilderbuchkino", sub_event=kino, venue=aula,
-        starts_at=at(0, 10), ends_at=at(0, 11), min_age=3, max_age=6,
-        audiences=[kita], description="Vorlesen mit Bildern", capacity=30,
-    )  # fmt: skip
+        slug="bilderbuchkino",
+        title="Bilderbuchkino",
+        sub_event=kino,
+        venue=aula,
+        starts_at=at(0, 10),
+        ends_at=at(0, 11),
+        min_age=3,
+        max_age=6,
+        audiences=[kita],
+        description="Vorlesen mit Bildern",
+        capacity=30,
+    )
     e["familienfilm"] = EventFactory(
-        slug="familienfilm", title="Familienfilm", sub_event=kino, venue=aula,
-        starts_at=at(1, 15), ends_at=at(1, 17), min_age=6, is_free=False,
+        slug="familienfilm",
+        title="Familienfilm",
+        sub_event=kino,
+        venue=aula,
+        starts_at=at(1, 15),
+        ends_at=at(1, 17),
+        min_age=6,
+        is_free=False,
         price_text="3 €",
-    )  # fmt: skip
+    )
     e["fachtag"] = EventFactory(
-        slug="fachtag", title="Fachtag Sprache", sub_event=konferenz, venue=aula,
-        starts_at=at(1, 9), ends_at=at(1, 12), min_age=18,
+        slug="fachtag",
+        title="Fachtag Sprache",
+        sub_event=konferenz,
+        venue=aula,
+        starts_at=at(1, 9),
+        ends_at=at(1, 12),
+        min_age=18,
         host_partners=[sonnenschein],
-    )  # fmt: skip
+    )
     e["picknick"] = EventFactory(
-        slug="picknick", title="Familienpicknick", sub_event=fest, venue=park,
-        starts_at=at(2, 12), ends_at=at(2, 16),
-    )  # fmt: skip
+        slug="picknick",
+        title="Familienpicknick",
+        sub_event=fest,
+        venue=park,
+        starts_at=at(2, 12),
+        ends_at=at(2, 16),
+    )
     e["nachtwanderung"] = EventFactory(
-        slug="nachtwanderung", title="Nachtwanderung", sub_event=fest, venue=park,
-        starts_at=at(2, 23, 30), ends_at=at(3, 1),
-    )  # fmt: skip
+        slug="nachtwanderung",
+        title="Nachtwanderung",
+        sub_event=fest,
+        venue=park,
+        starts_at=at(2, 23, 30),
+        ends_at=at(3, 1),
+    )
     e["entwurf"] = EventFactory(
-        slug="entwurf", title="Geheimer Entwurf Kino", sub_event=kino, venue=aula,
-        starts_at=at(0, 14), ends_at=at(0, 15), status=Event.Status.DRAFT,
-    )  # fmt: skip
+        slug="entwurf",
+        title="Geheimer Entwurf Kino",
+        sub_event=kino,
+        venue=aula,
+        starts_at=at(0, 14),
+        ends_at=at(0, 15),
+        status=Event.Status.DRAFT,
+    )
     e["abgesagt"] = EventFactory(
-        slug="abgesagt", title="Seifenkistenrennen", sub_event=fest, venue=park,
-        starts_at=at(0, 9), ends_at=at(0, 12), status=Event.Status.CANCELLED,
+        slug="abgesagt",
+        title="Seifenkistenrennen",
+        sub_event=fest,
+        venue=park,
+        starts_at=at(0, 9),
+        ends_at=at(0, 12),
+        status=Event.Status.CANCELLED,
         cancel_reason="Regen",
-    )  # fmt: skip
+    )
     return {"kino": kino, "konferenz": konferenz, "aula": aula, "park": park, **e}
 
 
@@ -187,11 +224,26 @@ def test_retrieve_by_slug_with_capacity_and_seats(anon, plan):
 
     assert response.status_code == 200
     body = response.json()
-    assert {key: body[key] for key in [
-        "slug", "title", "sub_event", "venue", "status", "capacity",
-        "seats_available", "min_age", "max_age", "is_free", "price_text",
-        "host_partners", "url", "starts_at", "ends_at",
-    ]} == {
+    assert {
+        key: body[key]
+        for key in [
+            "slug",
+            "title",
+            "sub_event",
+            "venue",
+            "status",
+            "capacity",
+            "seats_available",
+            "min_age",
+            "max_age",
+            "is_free",
+            "price_text",
+            "host_partners",
+            "url",
+            "starts_at",
+            "ends_at",
+        ]
+    } == {
         "slug": "bilderbuchkino",
         "title": "Bilderbuchkino",
         "sub_event": "kino",
@@ -207,7 +259,7 @@ def test_retrieve_by_slug_with_capacity_and_seats(anon, plan):
         "url": "http://testserver/events/bilderbuchkino/",
         "starts_at": "2027-06-14T10:00:00+02:00",
         "ends_at": "2027-06-14T11:00:00+02:00",
-    }  # fmt: skip
+    }
     assert body["audiences"] == [
         {"slug": "kita", "name": "Kita 3–6", "min_age": 3, "max_age": 6}
     ]
@@ -259,10 +311,14 @@ def test_seats_available_counts_what_the_registry_reports(anon, plan, seats_take
         ({"age": "4"}, ["abgesagt", "bilderbuchkino", "picknick", "nachtwanderung"]),
         ({"age": "7"}, ["abgesagt", "familienfilm", "picknick", "nachtwanderung"]),
         ({"age": "0"}, ["abgesagt", "picknick", "nachtwanderung"]),
-        ({"age": "40"}, ["abgesagt", "fachtag", "familienfilm", "picknick",
-                         "nachtwanderung"]),
-        ({"free": "true"}, ["abgesagt", "bilderbuchkino", "fachtag", "picknick",
-                            "nachtwanderung"]),
+        (
+            {"age": "40"},
+            ["abgesagt", "fachtag", "familienfilm", "picknick", "nachtwanderung"],
+        ),
+        (
+            {"free": "true"},
+            ["abgesagt", "bilderbuchkino", "fachtag", "picknick", "nachtwanderung"],
+        ),
         ({"free": "false"}, PUBLIC_ORDER),
         ({"free": "vielleicht"}, PUBLIC_ORDER),  # not a yes: no filter
         ({"accessible": "true"}, ["bilderbuchkino", "fachtag", "familienfilm"]),
@@ -276,11 +332,13 @@ def test_seats_available_counts_what_the_registry_reports(anon, plan, seats_take
         ({"day": "2027-06-15", "free": "true"}, ["fachtag"]),
         ({"sub_event": "kino", "age": "4"}, ["bilderbuchkino"]),
         ({"accessible": "true", "q": "film"}, ["familienfilm"]),
-        ({"venue": "aula", "age": "18", "day": "2027-06-15"},
-         ["fachtag", "familienfilm"]),
+        (
+            {"venue": "aula", "age": "18", "day": "2027-06-15"},
+            ["fachtag", "familienfilm"],
+        ),
         ({"sub_event": "konferenz", "venue": "park"}, []),
     ],
-)  # fmt: skip
+)
 def test_filters(anon, plan, query, expected):
     assert slugs(anon.get(EVENTS, query)) == expected
 
@@ -316,10 +374,12 @@ def test_list_query_count_does_not_grow_with_the_programme(anon):
     def add_events(count: int) -> None:
         for n in range(count):
             EventFactory(
-                starts_at=at(n % 7, 8), ends_at=at(n % 7, 9),
-                audiences=audiences[: n % 3], host_partners=partners[: n % 3],
+                starts_at=at(n % 7, 8),
+                ends_at=at(n % 7, 9),
+                audiences=audiences[: n % 3],
+                host_partners=partners[: n % 3],
                 capacity=10 if n % 2 else None,
-            )  # fmt: skip
+            )
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -457,8 +517,18 @@ def test_orga_creates_a_draft(orga, orga_user, plan):
 
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert {k: body[k] for k in ["slug", "status", "venue", "capacity",
-                                 "seats_available", "languages", "sub_event"]} == {
+    assert {
+        k: body[k]
+        for k in [
+            "slug",
+            "status",
+            "venue",
+            "capacity",
+            "seats_available",
+            "languages",
+            "sub_event",
+        ]
+    } == {
         "slug": "stummfilm-mit-live-musik",
         "status": "draft",
         "venue": "aula",
@@ -466,7 +536,7 @@ def test_orga_creates_a_draft(orga, orga_user, plan):
         "seats_available": 80,
         "languages": ["de", "en"],
         "sub_event": "kino",
-    }  # fmt: skip
+    }
     assert [a["slug"] for a in body["audiences"]] == ["kita"]
     event = Event.objects.get(slug="stummfilm-mit-live-musik")
     assert (event.created_by, event.starts_at, event.status) == (
@@ -571,12 +641,13 @@ def test_missing_fields_are_named(orga, plan):
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "required"
-    assert {field: [e["code"] for e in errors] for field, errors in
-            body["errors"].items()} == {
+    assert {
+        field: [e["code"] for e in errors] for field, errors in body["errors"].items()
+    } == {
         "sub_event": ["required"],
         "starts_at": ["required"],
         "ends_at": ["required"],
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize(
@@ -855,3 +926,45 @@ def test_partner_and_lead_may_not_write_venues(partner_user, lead, plan):
         assert changed.status_code == 403
     assert Venue.objects.get(slug="aula").name == "Aula"
     assert Venue.objects.count() == 3
+
+
+def test_times_in_utc_or_without_offset_mean_the_same_moment(orga, plan):
+    # 08:30Z is 10:30 in Berlin (summer time): inside "Bilderbuchkino" 10–11.
+    in_utc = orga.post(
+        EVENTS,
+        new_event(plan, starts_at="2027-06-14T08:30:00Z", ends_at="2027-06-14T09:00Z"),
+        format="json",
+    )
+    # Without an offset a time is Berlin time: 11:00–12:00 touches it, allowed.
+    naive = orga.post(
+        EVENTS,
+        new_event(plan, starts_at="2027-06-14T11:00", ends_at="2027-06-14T12:00"),
+        format="json",
+    )
+
+    assert (in_utc.status_code, in_utc.json()["code"]) == (400, "venue_conflict")
+    assert naive.status_code == 201, naive.json()
+    assert (naive.json()["starts_at"], naive.json()["ends_at"]) == (
+        "2027-06-14T11:00:00+02:00",
+        "2027-06-14T12:00:00+02:00",
+    )
+
+
+def test_day_filter_on_the_day_summer_time_ends(anon):
+    # 31 October 2027 has 25 hours in Berlin; its last hour must still count.
+    park = VenueFactory(slug="park", shared=True)
+    for slug, start in [
+        ("vorher", dt.datetime(2027, 10, 30, 23, 30, tzinfo=BERLIN)),  # +02:00
+        ("frueh", dt.datetime(2027, 10, 31, 0, 30, tzinfo=BERLIN)),  # +02:00
+        ("spaet", dt.datetime(2027, 10, 31, 23, 30, tzinfo=BERLIN)),  # +01:00
+        ("danach", dt.datetime(2027, 11, 1, 0, 0, tzinfo=BERLIN)),
+    ]:
+        EventFactory(
+            slug=slug,
+            venue=park,
+            starts_at=start,
+            ends_at=start + dt.timedelta(minutes=20),
+        )
+
+    assert slugs(anon.get(EVENTS, {"day": "2027-10-31"})) == ["frueh", "spaet"]
+    assert slugs(anon.get(EVENTS, {"day": "2027-11-01"})) == ["danach"]
