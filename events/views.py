@@ -13,6 +13,7 @@ from events.filters import EventFilter
 from events.models import Event, SubEvent
 from events.registry import registry
 from events.selectors import (
+    event_list_programme,
     event_list_public,
     festival_current,
     programme_group_by_day,
@@ -119,7 +120,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     venue = get_object_or_404(venue_list_public(), slug=slug)
-    events = list(event_list_public().filter(venue=venue))
+    events = list(event_list_programme().filter(venue=venue))
     return render(
         request,
         "events/venue_detail.html",
@@ -133,7 +134,7 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def subevent_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sub_event = get_object_or_404(sub_event_list(), slug=slug)
-    events = list(event_list_public().filter(sub_event=sub_event))
+    events = list(event_list_programme().filter(sub_event=sub_event))
     return render(
         request,
         "events/subevent_detail.html",

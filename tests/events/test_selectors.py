@@ -339,16 +339,23 @@ def test_conflict_list_ignores_other_festivals(festival, sub_event):
 
 
 # --- festival_current -----------------------------------------------------------------
-def test_festival_current_is_the_next_to_end_else_the_latest():
+def test_festival_current_is_the_next_to_end_else_the_latest(
+    django_capture_on_commit_callbacks,
+):
+    # festival_current is cached per programme version, which moves on commit.
     today = timezone.localdate()
     day = dt.timedelta(days=1)
-    FestivalFactory(slug="past", start_date=today - 30 * day, end_date=today - 24 * day)
+    with django_capture_on_commit_callbacks(execute=True):
+        FestivalFactory(
+            slug="past", start_date=today - 30 * day, end_date=today - 24 * day
+        )
     assert selectors.festival_current().slug == "past"
 
-    FestivalFactory(
-        slug="later", start_date=today + 300 * day, end_date=today + 306 * day
-    )
-    FestivalFactory(slug="running", start_date=today - 2 * day, end_date=today)
+    with django_capture_on_commit_callbacks(execute=True):
+        FestivalFactory(
+            slug="later", start_date=today + 300 * day, end_date=today + 306 * day
+        )
+        FestivalFactory(slug="running", start_date=today - 2 * day, end_date=today)
     assert selectors.festival_current().slug == "running"
 
 

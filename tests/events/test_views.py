@@ -263,3 +263,17 @@ def test_subevent_page_lists_its_public_events(client, week):
 def test_unknown_pages_are_404(client, week):
     assert client.get("/venues/gibtsnicht/").status_code == 404
     assert client.get("/subevents/gibtsnicht/").status_code == 404
+
+
+def test_cached_programme_costs_no_query(client, week, django_assert_num_queries):
+    client.get("/")
+
+    with django_assert_num_queries(0):
+        response = client.get("/")
+
+    assert titles(response) == [
+        "Der Grüffelo",
+        "Krimiabend",
+        "Flohmarkt",
+        "Puppentheater",
+    ]
