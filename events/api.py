@@ -4,7 +4,7 @@ Every write calls the same service as the admin; errors come back as
 {"code": ..., "detail": ..., "errors": {field: [{"code", "message"}]}}.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -20,7 +20,12 @@ from rest_framework.response import Response
 from events import roles, services
 from events.filters import EventFilter
 from events.models import Event, Partner, SubEvent, Venue
-from events.selectors import event_list_public, seats_available_map, sub_event_list
+from events.selectors import (
+    event_list_public,
+    event_list_visible,
+    seats_available_map,
+    sub_event_list,
+)
 from events.serializers import (
     CancelSerializer,
     ErrorSerializer,
@@ -86,24 +91,13 @@ class EventViewSet(
 
     def get_queryset(self) -> QuerySet[Event]:
         user = self.request.user
-        if self.action in WRITE_ACTIONS:
-            # What the user can see, so that a visible event they may not change
-            # answers 403 (get_object) and only an invisible draft 404.
-            return Event.objects.filter(
-                Q(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
-                | Q(pk__in=roles.events_editable_by(user).values("pk"))
-            ).select_related("sub_event", "venue")
-        public = event_list_public()
-        if user.is_authenticated and self.request.query_params.get("include_drafts"):
-            editable = roles.events_editable_by(user).values("pk")
-            return (
-                public
-                | event_list_public()
-                .model.objects.filter(pk__in=editable)
-                .select_related("sub_event", "venue")
-                .prefetch_related("audiences", "host_partners")
-            ).distinct()
-        return public
+        # Writes look among what the user can see, so that a visible event they may
+        # not change answers 403 (get_object) and only an invisible draft 404.
+        if self.action in WRITE_ACTIONS or (
+            user.is_authenticated and self.request.query_params.get("include_drafts")
+        ):
+            return event_list_visible(user=user)
+        return event_list_public()
 
     def get_object(self) -> Event:
         event = super().get_object()
@@ -123,7 +117,7 @@ class EventViewSet(
             return CancelSerializer
         return EventSerializer
 
-    def _read(self, events: list[Event], many: bool, status_code=status.HTTP_200_OK):
+    def _read(self, events: list[Event], many: bool):
         seats = seats_available_map(events)
         context = {**self.get_serializer_context(), "seats": seats}
         data = EventSerializer(
