@@ -9,18 +9,33 @@ rolls back, nor miss one it has not committed yet.
 import os
 
 from celery import Celery, Task
+from celery.utils import uuid
 from django.db import transaction
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "festwoche.settings")
 
 
 class TransactionAwareTask(Task):
-    """Publish on commit; outside a transaction on_commit runs the callback at once."""
+    """Publish on commit; outside a transaction on_commit runs the callback at once.
 
-    def apply_async(self, *args, **kwargs):
-        transaction.on_commit(
-            lambda: super(TransactionAwareTask, self).apply_async(*args, **kwargs)
-        )
+    Returns a result handle like Celery does: the real one when the task was published
+    at once, else one for the task id it will be published under after the commit (so
+    `.delay(...).id` works either way).
+    """
+
+    def apply_async(self, args=None, kwargs=None, task_id=None, **options):
+        task_id = task_id or uuid()
+        published = []
+
+        def publish():
+            published.append(
+                super(TransactionAwareTask, self).apply_async(
+                    args, kwargs, task_id=task_id, **options
+                )
+            )
+
+        transaction.on_commit(publish)
+        return published[0] if published else self.AsyncResult(task_id)
 
 
 app = Celery("festwoche", task_cls=TransactionAwareTask)

@@ -174,7 +174,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        "NAME": (
+            "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        )
     },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -222,7 +224,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Festwoche API",
-    "DESCRIPTION": "Programme, venues, partners and (for organisers) planning of the festival week.",
+    "DESCRIPTION": (
+        "Programme, venues, partners and (for organisers) planning of the festival "
+        "week."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -32,7 +32,11 @@ def _check_cache() -> str:
 def _check_broker() -> str:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "eager"
-    with celery_app.connection_for_write() as conn:
+    # Socket timeouts: a broker that accepts connections but never answers (frozen,
+    # half-open) would otherwise hang the probe, and the gunicorn worker with it.
+    with celery_app.connection_for_write(
+        transport_options={"socket_timeout": 2, "socket_connect_timeout": 2}
+    ) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return "ok"
 
@@ -61,22 +65,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def outbox_messages(directory: Path) -> list[dict]:
-    """Parse the file e-mail backend's files: one file per connection, messages
-    separated by a line of 79 dashes."""
+    """Parse the file e-mail backend's files, newest first: one file per connection,
+    each message followed by a line of 79 dashes.
+
+    Parsed as bytes: the backend writes 8bit UTF-8 bodies, which a str parse garbles.
+    """
     messages = []
     if not directory.exists():
         return messages
-    separator = "-" * 79
+    separator = b"\n" + b"-" * 79 + b"\n"
     for path in sorted(
         directory.glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True
     ):
-        for chunk in path.read_text(encoding="utf-8", errors="replace").split(
-            separator
-        ):
-            if not chunk.strip():
-                continue
-            message = email.message_from_string(
-                chunk.lstrip("\n"), policy=email.policy.default
+        chunks = [c for c in path.read_bytes().split(separator) if c.strip()]
+        for chunk in reversed(chunks):
+            message = email.message_from_bytes(
+                chunk.lstrip(b"\n"), policy=email.policy.default
             )
             body = message.get_body(preferencelist=("plain",))
             messages.append(
@@ -99,4 +103,5 @@ def outbox(request: HttpRequest) -> HttpResponse:
     if not settings.DEBUG:
         raise Http404
     directory = Path(getattr(settings, "EMAIL_FILE_PATH", settings.EMAIL_OUTBOX_DIR))
-    return render(request, "dev/outbox.html", {"messages": outbox_messages(directory)})
+    # Not "messages": that name belongs to django.contrib.messages in the base layout.
+    return render(request, "dev/outbox.html", {"emails": outbox_messages(directory)})
