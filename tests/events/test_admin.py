@@ -185,20 +185,30 @@ def test_inline_rows_that_clash_with_each_other_are_refused(client, plan):
     def row(n: int, title: str, start: str, end: str) -> dict:
         day = at(1, 0).strftime("%d.%m.%Y")
         return {
-            f"events-{n}-title": title, f"events-{n}-venue": halle.pk,
-            f"events-{n}-starts_at_0": day, f"events-{n}-starts_at_1": start,
-            f"events-{n}-ends_at_0": day, f"events-{n}-ends_at_1": end,
-            f"events-{n}-status": "draft", f"events-{n}-capacity": "",
+            f"events-{n}-title": title,
+            f"events-{n}-venue": halle.pk,
+            f"events-{n}-starts_at_0": day,
+            f"events-{n}-starts_at_1": start,
+            f"events-{n}-ends_at_0": day,
+            f"events-{n}-ends_at_1": end,
+            f"events-{n}-status": "draft",
+            f"events-{n}-capacity": "",
             f"events-{n}-sub_event": kino.pk,
         }
 
     data = {
-        "festival": kino.festival.pk, "name": kino.name, "slug": kino.slug,
-        "kind": "general", "colour": "#4a5568", "position": "0",
-        "events-TOTAL_FORMS": "3", "events-INITIAL_FORMS": "1",
-        "events-MIN_NUM_FORMS": "0", "events-MAX_NUM_FORMS": "1000",
+        "festival": kino.festival.pk,
+        "name": kino.name,
+        "slug": kino.slug,
+        "kind": "general",
+        "colour": "#4a5568",
+        "position": "0",
+        "events-TOTAL_FORMS": "3",
+        "events-INITIAL_FORMS": "1",
+        "events-MIN_NUM_FORMS": "0",
+        "events-MAX_NUM_FORMS": "1000",
         "events-0-id": film.pk,
-        **{k: v for k, v in row(0, "Film", "10:00", "12:00").items()},
+        **row(0, "Film", "10:00", "12:00"),
         **row(1, "Neu A", "14:00", "16:00"),
         **row(2, "Neu B", "15:00", "17:00"),
     }
