@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from events.filters import EventFilter
-from events.models import Event, SubEvent
+from events.models import Audience, Event, SubEvent
 from events.registry import registry
 from events.selectors import (
     event_list_programme,
@@ -24,6 +24,8 @@ from events.selectors import (
 )
 
 PROGRAMME_CACHE_SECONDS = 3600
+# Filters folded away under "More filters" (search, age and day stay in view).
+MORE_FILTERS = {"sub_event", "venue", "audience", "free", "accessible"}
 
 
 def _seconds_until_next_change(events: list[Event]) -> int:
@@ -74,7 +76,10 @@ def _programme_main(request: HttpRequest) -> tuple[str, int]:
             "day_tabs": [(day, counts.get(day, 0)) for day in all_days],
             "total": len(events),
             "active_filters": active,
+            "more_filters_active": len(set(active) & MORE_FILTERS),
             "sub_events": SubEvent.objects.all(),
+            "venues": filterset.filters["venue"].queryset,
+            "audiences": Audience.objects.all(),
         },
         request=request,
     )

@@ -277,3 +277,13 @@ def test_cached_programme_costs_no_query(client, week, django_assert_num_queries
         "Flohmarkt",
         "Puppentheater",
     ]
+
+
+def test_more_filters_fold_away_unless_one_of_them_is_active(client, week):
+    plain = client.get("/", {"age": "4"}).content.decode()
+    narrowed = client.get("/", {"venue": "stadthalle", "free": "true"}).content.decode()
+
+    assert '<details class="filters__more">' in plain
+    assert '<details class="filters__more" open>' in narrowed
+    assert "(2 aktiv)" in narrowed
+    assert '<option value="kita">Kita 3–6</option>' in plain
