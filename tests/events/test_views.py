@@ -163,7 +163,12 @@ def test_programme_filters_combine(client, week, query, expected):
 def test_programme_shows_counts_per_day(client, week):
     html = client.get("/", {"sub_event": "kinowoche"}).content.decode()
 
-    assert "2 Veranstaltungen gefunden" in html or "2 events found" in html
+    import re
+
+    assert "2 Veranstaltungen gefunden" in html
+    # One tab per festival day (7), each with its count under the current filter.
+    counts = re.findall(r'<span class="count" aria-hidden="true">(\d+)</span>', html)
+    assert counts == ["2", "0", "0", "0", "0", "0", "0"]
 
 
 def test_programme_empty_state_offers_reset(client, week):
