@@ -283,7 +283,16 @@ class EventAdmin(admin.ModelAdmin):
         ),
         (
             _("Registration"),
-            {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]},
+            {
+                "fields": [
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "max_party_size",
+                    "adult_required_under",
+                    "adults_take_seats",
+                ]
+            },
         ),
         (
             _("Audience"),

@@ -333,6 +333,25 @@ class Event(models.Model):
     registration_closes_at = models.DateTimeField(
         _("registration closes"), null=True, blank=True
     )
+    max_party_size = models.PositiveSmallIntegerField(
+        _("maximum party size"),
+        default=6,
+        validators=[MaxValueValidator(50)],
+        help_text=_("How many people one household may register at once."),
+    )
+    adult_required_under = models.PositiveSmallIntegerField(
+        _("adult required for children under"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Children younger than this need an accompanying adult in their party."
+        ),
+    )
+    adults_take_seats = models.BooleanField(
+        _("accompanying adults take a seat"),
+        default=True,
+        help_text=_("Untick if adults only accompany (e.g. a children's workshop)."),
+    )
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
     audiences = models.ManyToManyField(

@@ -8,6 +8,9 @@ The core never imports them: they register here in their AppConfig.ready().
   description and the booklet (e.g. the cinema's FSK rating).
 - eligibility rules: `fn(event, participants) -> None`, raising ValidationError
   with a code when a party may not register (e.g. the cinema's FSK rule).
+- event change handlers: `fn(event, changed_fields)` called inside the transaction
+  that changed an event's time, venue, status or capacity (the registrations app
+  promotes waiting parties and tells families).
 """
 
 from collections.abc import Callable, Iterable
@@ -16,6 +19,7 @@ from typing import Any
 SeatsProvider = Callable[[list[Any]], dict[int, int]]
 DetailProvider = Callable[[Any], list[str]]
 EligibilityRule = Callable[[Any, list[Any]], None]
+EventChangeHandler = Callable[[Any, set[str]], None]
 
 
 class Registry:
@@ -23,6 +27,7 @@ class Registry:
         self.seats_providers: list[SeatsProvider] = []
         self.detail_providers: list[DetailProvider] = []
         self.eligibility_rules: list[EligibilityRule] = []
+        self.event_change_handlers: list[EventChangeHandler] = []
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -51,6 +56,21 @@ class Registry:
     def unregister_eligibility_rule(self, rule: EligibilityRule) -> None:
         if rule in self.eligibility_rules:
             self.eligibility_rules.remove(rule)
+
+    def register_event_change_handler(
+        self, handler: EventChangeHandler
+    ) -> EventChangeHandler:
+        if handler not in self.event_change_handlers:
+            self.event_change_handlers.append(handler)
+        return handler
+
+    def unregister_event_change_handler(self, handler: EventChangeHandler) -> None:
+        if handler in self.event_change_handlers:
+            self.event_change_handlers.remove(handler)
+
+    def event_changed(self, event: Any, changed: set[str]) -> None:
+        for handler in self.event_change_handlers:
+            handler(event, changed)
 
     def seats_taken(self, events: Iterable[Any]) -> dict[int, int]:
         events = list(events)

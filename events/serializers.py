@@ -105,6 +105,9 @@ class EventSerializer(serializers.ModelSerializer):
             "registration",
             "registration_opens_at",
             "registration_closes_at",
+            "max_party_size",
+            "adult_required_under",
+            "adults_take_seats",
             "min_age",
             "max_age",
             "audiences",
@@ -154,6 +157,11 @@ class EventWriteSerializer(serializers.Serializer):
     )
     registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
     registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    max_party_size = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    adult_required_under = serializers.IntegerField(
+        min_value=0, max_value=18, required=False, allow_null=True
+    )
+    adults_take_seats = serializers.BooleanField(required=False)
     min_age = serializers.IntegerField(
         min_value=0, max_value=120, required=False, allow_null=True
     )

@@ -27,7 +27,11 @@ from events.models import (
     VenueBooking,
 )
 from events.notifications import mail_send
+from events.registry import registry
 from events.selectors import venue_clashes
+
+# Changes other apps are told about through the registry.
+WATCHED_FIELDS = ("starts_at", "ends_at", "venue_id", "status", "capacity")
 
 EVENT_FIELDS = {
     "sub_event",
@@ -49,6 +53,9 @@ EVENT_FIELDS = {
     "price_text",
     "languages",
     "accessibility_notes",
+    "max_party_size",
+    "adult_required_under",
+    "adults_take_seats",
 }
 
 
@@ -243,6 +250,11 @@ def event_save(
     # Lock first: two requests creating the same event at once (a double submit)
     # then queue here, and the second sees the first's slug and booking.
     venue = _lock_venue(event=event)
+    before = (
+        Event.objects.filter(pk=event.pk).values(*WATCHED_FIELDS).first()
+        if event.pk
+        else None
+    )
     if not event.slug:
         event.slug = _unique_slug(event.title)
     event_validate(event=event)
@@ -265,6 +277,12 @@ def event_save(
         event.audiences.set(audiences)
     if host_partners is not None:
         event.host_partners.set(host_partners)
+    if before is not None:
+        changed = {f for f in WATCHED_FIELDS if before[f] != getattr(event, f)}
+        if changed:
+            # Apps above the core react in the same transaction (promote waiting
+            # parties when capacity grows, tell families about a new time or place).
+            registry.event_changed(event, changed)
     return event
 
 

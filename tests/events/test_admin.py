@@ -56,6 +56,8 @@ def form_data(plan, **overrides) -> dict:
         "teardown_minutes": "0",
         "is_free": "on",
         "languages": "[]",
+        "max_party_size": "6",
+        "adults_take_seats": "on",
     }
     data.update(overrides)
     return data
