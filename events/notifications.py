@@ -4,11 +4,21 @@ Sending happens in a Celery task published after commit, so a rolled-back change
 never sends mail and a slow SMTP server never slows a request.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from events.tasks import send_email
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: str
+    mimetype: str
 
 
 def mail_send(
@@ -17,10 +27,22 @@ def mail_send(
     template: str,
     context: dict,
     language: str | None = None,
+    attachments: list[Attachment] | None = None,
 ) -> None:
-    """Render `<template>_subject.txt` and `<template>_body.txt`, enqueue the mail."""
+    """Render `<template>_subject.txt`, `<template>_body.txt` and, if it exists,
+    `<template>_body.html`; enqueue the mail."""
     context = {**context, "site_url": settings.SITE_URL}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
-    send_email.delay(to=list(to), subject=subject, body=body)
+        try:
+            html = render_to_string(f"{template}_body.html", context)
+        except TemplateDoesNotExist:
+            html = ""
+    send_email.delay(
+        to=list(to),
+        subject=subject,
+        body=body,
+        html=html,
+        attachments=[[a.filename, a.content, a.mimetype] for a in (attachments or [])],
+    )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -28,7 +29,7 @@ from events.models import (
 )
 from events.notifications import mail_send
 from events.registry import registry
-from events.selectors import venue_clashes
+from events.selectors import PROGRAMME_VERSION_KEY, venue_clashes
 
 # Changes other apps are told about through the registry.
 WATCHED_FIELDS = ("starts_at", "ends_at", "venue_id", "status", "capacity")
@@ -57,6 +58,21 @@ EVENT_FIELDS = {
     "adult_required_under",
     "adults_take_seats",
 }
+
+
+def programme_touch() -> None:
+    """Tell the programme's caches that what it shows changed (seats, an event).
+
+    The new version is set after the commit: setting it earlier would let a
+    concurrent request cache the old rows under the new key.
+    """
+    transaction.on_commit(
+        lambda: cache.set(
+            PROGRAMME_VERSION_KEY,
+            timezone.now().strftime("%Y%m%d%H%M%S%f"),
+            timeout=None,
+        )
+    )
 
 
 def _local(moment: dt.datetime) -> str:

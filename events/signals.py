@@ -4,25 +4,16 @@ Only cache bookkeeping lives here, no business rule. The bump waits for the comm
 bumping earlier would let a concurrent request cache the old rows under the new key.
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 
 from events.models import Audience, Event, Festival, Partner, SubEvent, Venue
-from events.selectors import PROGRAMME_VERSION_KEY
+from events.services import programme_touch
 
 PROGRAMME_MODELS = (Festival, SubEvent, Venue, Partner, Audience, Event)
 
 
 def programme_changed(**kwargs) -> None:
-    transaction.on_commit(
-        lambda: cache.set(
-            PROGRAMME_VERSION_KEY,
-            timezone.now().strftime("%Y%m%d%H%M%S%f"),
-            timeout=None,
-        )
-    )
+    programme_touch()
 
 
 def connect() -> None:

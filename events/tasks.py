@@ -1,14 +1,27 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 
 
 @shared_task(
     autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5}
 )
-def send_email(*, to: list[str], subject: str, body: str) -> int:
-    """Send one rendered e-mail; retried with backoff when the mail server is away."""
-    message = EmailMessage(
+def send_email(
+    *,
+    to: list[str],
+    subject: str,
+    body: str,
+    html: str = "",
+    attachments: list[list[str]] | None = None,
+) -> int:
+    """Send one rendered e-mail (plain text, optional HTML alternative and text
+    attachments as [filename, content, mimetype]); retried with backoff when the
+    mail server is away."""
+    message = EmailMultiAlternatives(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
     return message.send()

@@ -7,6 +7,7 @@ from festwoche import views
 
 urlpatterns = [
     path("", include("events.urls")),
+    path("", include("registrations.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("dev/outbox/", views.outbox, name="dev-outbox"),
     path("accounts/", include("django.contrib.auth.urls")),

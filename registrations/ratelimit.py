@@ -1,0 +1,36 @@
+"""A small fixed-window rate limit per client address, kept in the cache.
+
+Used by the public registration form and API: a family registers a few times a
+week, a script hundreds of times a minute. With Redis the counts are shared by all
+web workers; with the local-memory cache they are per process (development).
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address; behind the proxy, the last hop it appended."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def ratelimit_exceeded(
+    request: HttpRequest, *, scope: str, limit: int, window: int = 60
+) -> bool:
+    """Count this request in its window; True once more than `limit` came in."""
+    bucket = int(timezone.now().timestamp()) // window
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:16]
+    key = f"ratelimit:{scope}:{address}:{bucket}"
+    cache.add(key, 0, timeout=window + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 5)
+        count = 1
+    return count > limit

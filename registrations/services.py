@@ -1,0 +1,459 @@
+"""Writes of registrations: register a party, cancel, change, promote the waiting list.
+
+Every change of seats locks the event's row first (SELECT ... FOR UPDATE on
+PostgreSQL; on SQLite the IMMEDIATE transaction holds the write lock), counts the
+seats under the lock and only then writes, so a seat is never given twice.
+"""
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from events.models import Event
+from events.registry import registry
+from events.services import programme_touch
+from registrations import notifications
+from registrations.models import ADULT_AGE, Household, Need, Participant, Registration
+from registrations.privacy import PRIVACY_NOTICE_VERSION, privacy_notice_text
+from registrations.selectors import seats_taken
+
+NAME_MAX = 80
+CONTACT_NAME_MAX = 150
+NEEDS_TEXT_MAX = 500
+PHONE_MAX = 40
+# No party is larger than this, whatever the event allows; checked before anything
+# else so that an absurd request costs nothing.
+PARTY_HARD_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    name: str
+    email: str
+    phone: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    name: str
+    age: int
+    photo_consent: bool = False
+
+
+@dataclass
+class RegistrationResult:
+    registration: Registration
+    household_is_new: bool
+    waitlist_position: int | None = None
+    seats: int = 0
+    promoted: list[Registration] = field(default_factory=list)
+
+
+def _refuse(message: str, code: str, field: str | None = None) -> ValidationError:
+    if field:
+        return ValidationError({field: ValidationError(message, code=code)})
+    return ValidationError(message, code=code)
+
+
+def _clean_text(value: object, *, field: str, max_length: int, label: str) -> str:
+    """Strip, refuse empty, overlong and control characters; keep emoji and RTL."""
+    if not isinstance(value, str):
+        raise _refuse(_("%(label)s must be text.") % {"label": label}, "invalid", field)
+    text = unicodedata.normalize("NFC", " ".join(value.split()))
+    if not text:
+        raise _refuse(
+            _("Please enter %(label)s.") % {"label": label}, "required", field
+        )
+    if len(text) > max_length:
+        raise _refuse(
+            _("%(label)s may have at most %(max)d characters.")
+            % {"label": label, "max": max_length},
+            "too_long",
+            field,
+        )
+    if any(unicodedata.category(ch) in {"Cc", "Cs", "Co"} for ch in text):
+        raise _refuse(
+            _("%(label)s contains characters that cannot be used.") % {"label": label},
+            "invalid_characters",
+            field,
+        )
+    return text
+
+
+def contact_clean(contact: ContactInput) -> ContactInput:
+    """Check and normalise a contact; ValidationError with a field and code."""
+    name = _clean_text(
+        contact.name,
+        field="contact.name",
+        max_length=CONTACT_NAME_MAX,
+        label=_("your name"),
+    )
+    email = (contact.email or "").strip() if isinstance(contact.email, str) else ""
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise _refuse(
+            _("Please enter a valid e-mail address."), "email_invalid", "contact.email"
+        ) from None
+    phone = contact.phone or ""
+    if (
+        not isinstance(phone, str)
+        or len(phone) > PHONE_MAX
+        or any(ch not in "+0123456789 ()/-" for ch in phone)
+    ):
+        raise _refuse(
+            _("Please enter a phone number with digits only (or leave it empty)."),
+            "phone_invalid",
+            "contact.phone",
+        )
+    languages = {code for code, _name in settings.LANGUAGES}
+    language = contact.language if contact.language in languages else ""
+    return ContactInput(name=name, email=email, phone=phone.strip(), language=language)
+
+
+def participants_clean(
+    participants: Sequence[ParticipantInput],
+) -> list[ParticipantInput]:
+    if not participants:
+        raise _refuse(
+            _("Please add at least one person."),
+            "participants_required",
+            "participants",
+        )
+    if len(participants) > PARTY_HARD_LIMIT:
+        raise _refuse(
+            _("A party can have at most %(max)d people.") % {"max": PARTY_HARD_LIMIT},
+            "party_too_large",
+            "participants",
+        )
+    cleaned = []
+    for person in participants:
+        name = _clean_text(
+            person.name,
+            field="participants",
+            max_length=NAME_MAX,
+            label=_("a first name"),
+        )
+        age = person.age
+        if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
+            raise _refuse(
+                _("Please enter each age as a whole number from 0 to 120."),
+                "age_invalid",
+                "participants",
+            )
+        cleaned.append(
+            ParticipantInput(
+                name=name, age=age, photo_consent=bool(person.photo_consent)
+            )
+        )
+    return cleaned
+
+
+def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
+    needs = list(needs or [])
+    if any(need not in Need.values for need in needs):
+        raise _refuse(_("Unknown need."), "needs_invalid", "needs")
+    text = (needs_text or "").strip()
+    if len(text) > NEEDS_TEXT_MAX:
+        raise _refuse(
+            _("Please describe your needs in at most %(max)d characters.")
+            % {"max": NEEDS_TEXT_MAX},
+            "too_long",
+            "needs_text",
+        )
+    return sorted(set(needs), key=Need.values.index), text
+
+
+def eligibility_check(*, event: Event, participants: list[ParticipantInput]) -> None:
+    """The event's rules for a party; ValidationError with a code if it may not come.
+
+    Minimum and maximum age apply to children (and to adults at adults-only events);
+    a child under `adult_required_under` needs an adult in the party; the party may
+    not exceed `max_party_size`; sub-event modules add rules through the registry.
+    """
+    if len(participants) > event.max_party_size:
+        raise _refuse(
+            ngettext(
+                "At most %(max)d person can register together for this event.",
+                "At most %(max)d people can register together for this event.",
+                event.max_party_size,
+            )
+            % {"max": event.max_party_size},
+            "party_too_large",
+        )
+    adults_only = event.min_age is not None and event.min_age >= ADULT_AGE
+    for person in participants:
+        if person.age >= ADULT_AGE and not adults_only:
+            continue
+        too_young = event.min_age is not None and person.age < event.min_age
+        too_old = event.max_age is not None and person.age > event.max_age
+        if too_young or too_old:
+            raise _refuse(
+                _("%(name)s (%(age)d) is outside this event's age range.")
+                % {"name": person.name, "age": person.age},
+                "age_not_allowed",
+            )
+    if (
+        event.adult_required_under is not None
+        and not any(p.age >= ADULT_AGE for p in participants)
+        and any(p.age < event.adult_required_under for p in participants)
+    ):
+        raise _refuse(
+            _("Children under %(age)d need an accompanying adult: please add one.")
+            % {"age": event.adult_required_under},
+            "adult_required",
+        )
+    if not event.adults_take_seats and all(p.age >= ADULT_AGE for p in participants):
+        raise _refuse(
+            _("This event is for children; adults come along as companions."),
+            "child_required",
+        )
+    registry.check_eligibility(event, participants)
+
+
+def _registration_open_check(event: Event, now: dt.datetime) -> None:
+    if event.status != Event.Status.PUBLISHED or event.capacity is None:
+        raise _refuse(
+            _("This event takes no registrations."), "registration_not_offered"
+        )
+    state = event.registration_state(now)
+    if state == "not_yet_open":
+        raise _refuse(_("Registration has not opened yet."), "registration_not_open")
+    if state == "closed":
+        raise _refuse(_("Registration has closed."), "registration_closed")
+
+
+def _takes_seat(event: Event, person: ParticipantInput) -> bool:
+    return person.age < ADULT_AGE or event.adults_take_seats
+
+
+def _household_for(contact: ContactInput) -> tuple[Household, bool]:
+    """The household of this e-mail, created if new (race-safe)."""
+    existing = Household.objects.filter(email__iexact=contact.email).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            household = Household.objects.create(
+                email=contact.email,
+                name=contact.name,
+                phone=contact.phone,
+                language=contact.language or settings.LANGUAGE_CODE,
+            )
+        return household, True
+    except IntegrityError:  # created a moment ago by a parallel request
+        return Household.objects.get(email__iexact=contact.email), False
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    if not registration.is_waitlisted:
+        return None
+    return (
+        Registration.objects.waiting_in_order()
+        .filter(event_id=registration.event_id)
+        .filter(created_at__lte=registration.created_at)
+        .exclude(created_at=registration.created_at, pk__gt=registration.pk)
+        .count()
+    )
+
+
+def _seats_of(registration: Registration) -> int:
+    return registration.participants.filter(
+        cancelled_at__isnull=True, takes_seat=True
+    ).count()
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: Event,
+    contact: ContactInput,
+    participants: Sequence[ParticipantInput],
+    consent_privacy: bool,
+    needs: Iterable[str] = (),
+    needs_text: str = "",
+    now: dt.datetime | None = None,
+) -> RegistrationResult:
+    """Register a household's party: confirmed if all its seats are free, else on
+    the waiting list as a whole. ValidationError codes: consent_required,
+    registration_not_offered, registration_not_open, registration_closed,
+    party_too_large, age_not_allowed, adult_required, already_registered and the
+    input codes of contact_clean/participants_clean."""
+    contact = contact_clean(contact)
+    people = participants_clean(participants)
+    needs, needs_text = needs_clean(needs, needs_text)
+    if consent_privacy is not True:
+        raise _refuse(
+            _("Please agree to the privacy notice."),
+            "consent_required",
+            "consent_privacy",
+        )
+    now = now or timezone.now()
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    _registration_open_check(event, now)
+    eligibility_check(event=event, participants=people)
+    household, is_new = _household_for(contact)
+    if Registration.objects.active().filter(household=household, event=event).exists():
+        raise _refuse(
+            _(
+                "This e-mail address is already registered for this event. Your "
+                "confirmation e-mail has a link to change the registration."
+            ),
+            "already_registered",
+        )
+    seats = sum(1 for person in people if _takes_seat(event, person))
+    free = event.capacity - seats_taken([event]).get(event.pk, 0)
+    confirmed = seats <= free
+    registration = Registration.objects.create(
+        household=household,
+        event=event,
+        status=(
+            Registration.Status.CONFIRMED
+            if confirmed
+            else Registration.Status.WAITLISTED
+        ),
+        confirmed_at=now if confirmed else None,
+        needs=needs,
+        needs_text=needs_text,
+        consent_privacy_version=PRIVACY_NOTICE_VERSION,
+        consent_privacy_text=privacy_notice_text(),
+    )
+    Participant.objects.bulk_create(
+        [
+            Participant(
+                registration=registration,
+                name=person.name,
+                age=person.age,
+                takes_seat=_takes_seat(event, person),
+                photo_consent=person.photo_consent,
+            )
+            for person in people
+        ]
+    )
+    position = waitlist_position(registration)
+    if confirmed:
+        programme_touch()
+        notifications.registration_confirmed(registration)
+    else:
+        notifications.registration_waitlisted(registration, position=position)
+    return RegistrationResult(
+        registration=registration,
+        household_is_new=is_new,
+        waitlist_position=position,
+        seats=seats,
+    )
+
+
+@transaction.atomic
+def waitlist_promote(
+    *, event: Event, now: dt.datetime | None = None
+) -> list[Registration]:
+    """Confirm waiting parties in order of arrival while seats are free; a party
+    that does not fit is skipped, smaller parties behind it may move up."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.capacity is None or event.status != Event.Status.PUBLISHED:
+        return []
+    now = now or timezone.now()
+    free = event.capacity - seats_taken([event]).get(event.pk, 0)
+    promoted = []
+    for registration in Registration.objects.waiting_in_order().filter(event=event):
+        if free <= 0:
+            break
+        seats = _seats_of(registration)
+        if seats > free:
+            continue
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        free -= seats
+        promoted.append(registration)
+        notifications.registration_promoted(registration)
+    if promoted:
+        programme_touch()
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a whole registration; its seats go to the waiting list."""
+    Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_related("event", "household").get(
+        pk=registration.pk
+    )
+    if registration.status == Registration.Status.CANCELLED:
+        return registration
+    was_confirmed = registration.is_confirmed
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    notifications.registration_cancelled(registration)
+    if was_confirmed:
+        programme_touch()
+        waitlist_promote(event=registration.event)
+    return registration
+
+
+@transaction.atomic
+def participant_cancel(*, participant: Participant) -> Registration:
+    """Take one person out of a party; the last one cancels the registration."""
+    registration = participant.registration
+    Event.objects.select_for_update().get(pk=registration.event_id)
+    participant = Participant.objects.select_related(
+        "registration__event", "registration__household"
+    ).get(pk=participant.pk)
+    registration = participant.registration
+    if participant.cancelled_at or registration.status == Registration.Status.CANCELLED:
+        return registration
+    remaining = registration.participants.filter(cancelled_at__isnull=True).exclude(
+        pk=participant.pk
+    )
+    if not remaining.exists():
+        return registration_cancel(registration=registration)
+    remaining_people = [ParticipantInput(p.name, p.age) for p in remaining]
+    event = registration.event
+    if (
+        event.adult_required_under is not None
+        and any(p.age < event.adult_required_under for p in remaining_people)
+        and not any(p.age >= ADULT_AGE for p in remaining_people)
+    ):
+        raise _refuse(
+            _(
+                "Children under %(age)d need an accompanying adult: cancel the whole "
+                "registration instead."
+            )
+            % {"age": event.adult_required_under},
+            "adult_required",
+        )
+    participant.cancelled_at = timezone.now()
+    participant.save(update_fields=["cancelled_at"])
+    if registration.is_confirmed and participant.takes_seat:
+        programme_touch()
+        waitlist_promote(event=event)
+    return registration
+
+
+def on_event_changed(event: Event, changed: set[str]) -> None:
+    """Registry hook of the core: promote when capacity grows, tell families about
+    a new time or place, and about a cancellation."""
+    active = list(
+        Registration.objects.active().filter(event=event).select_related("household")
+    )
+    if "status" in changed and event.status == Event.Status.CANCELLED:
+        for registration in active:
+            notifications.event_cancelled(registration)
+        return
+    if changed & {"starts_at", "ends_at", "venue_id"}:
+        for registration in active:
+            notifications.event_changed(registration)
+    if changed & {"capacity", "status"}:
+        waitlist_promote(event=event)
