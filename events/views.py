@@ -1,12 +1,15 @@
 """Public programme pages: the programme by day, events, venues, sub-events."""
 
 import hashlib
+import re
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from events.filters import EventFilter
@@ -22,6 +25,7 @@ from events.selectors import (
     sub_event_list,
     venue_list_public,
 )
+from events.templatetags.festwoche import seats_text
 
 PROGRAMME_CACHE_SECONDS = 3600
 # Filters folded away under "More filters" (search, age and day stay in view).
@@ -48,17 +52,14 @@ def _seconds_until_next_change(events: list[Event]) -> int:
     )
 
 
-def _programme_main(request: HttpRequest) -> tuple[str, int]:
-    """Render the programme's main area (filters, counts, events by day) and say
-    for how many seconds it may be cached."""
+def _programme_main(request: HttpRequest) -> tuple[str, list[int], int]:
+    """Render the programme's main area (filters, counts, events by day); say which
+    events show free seats and for how many seconds the page may be cached."""
     festival = festival_current()
     filterset = EventFilter(
-        request.GET or None, queryset=event_list_public(), request=request
+        request.GET or None, queryset=event_list_programme(), request=request
     )
     events = list(filterset.qs)
-    seats = seats_available_map(events)
-    for event in events:
-        event.seats_available = seats[event.pk]
     all_days = festival.days if festival else []
     days = programme_group_by_day(events)
     counts = {programme_day.day: len(programme_day.events) for programme_day in days}
@@ -83,7 +84,39 @@ def _programme_main(request: HttpRequest) -> tuple[str, int]:
         },
         request=request,
     )
-    return html, _seconds_until_next_change(events)
+    with_seats = [e.pk for e in events if e.capacity is not None and not e.is_cancelled]
+    return html, with_seats, _seconds_until_next_change(events)
+
+
+SEATS_SLOT = re.compile(r'<span data-seats-for="(\d+)">[^<]*</span>')
+
+
+def _fill_seats(html: str, event_ids: list[int]) -> str:
+    """Put the current free seats into the cached page (2 queries however many).
+
+    Seats change with every registration; keeping them out of the cached HTML means
+    a busy registration evening does not throw the programme's cache away.
+    """
+    if not event_ids:
+        return html
+    events = list(Event.objects.filter(pk__in=event_ids).only("pk", "capacity"))
+    seats = seats_available_map(events)
+
+    def slot(match: re.Match) -> str:
+        event_id = int(match.group(1))
+        return (
+            f'<span data-seats-for="{event_id}">'
+            f"{escape(seats_text(seats.get(event_id)))}</span>"
+        )
+
+    return SEATS_SLOT.sub(slot, html)
+
+
+def _with_seats(events: list[Event]) -> list[Event]:
+    seats = seats_available_map(events)
+    for event in events:
+        event.seats_available = seats[event.pk]
+    return events
 
 
 @require_GET
@@ -97,10 +130,13 @@ def programme(request: HttpRequest) -> HttpResponse:
             f"{programme_version()}|{translation.get_language()}|{query}".encode()
         ).hexdigest()
     )
-    main = cache.get(key)
-    if main is None:
-        main, seconds = _programme_main(request)
-        cache.set(key, main, seconds)
+    cached = cache.get(key)
+    if cached is None:
+        html, with_seats, seconds = _programme_main(request)
+        cached = (html, with_seats)
+        cache.set(key, cached, seconds)
+    html, with_seats = cached
+    main = mark_safe(_fill_seats(html, with_seats))  # noqa: S308 - our own render
     return render(request, "events/programme.html", {"main": main})
 
 
@@ -125,7 +161,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     venue = get_object_or_404(venue_list_public(), slug=slug)
-    events = list(event_list_programme().filter(venue=venue))
+    events = _with_seats(list(event_list_programme().filter(venue=venue)))
     return render(
         request,
         "events/venue_detail.html",
@@ -139,7 +175,7 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def subevent_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sub_event = get_object_or_404(sub_event_list(), slug=slug)
-    events = list(event_list_programme().filter(sub_event=sub_event))
+    events = _with_seats(list(event_list_programme().filter(sub_event=sub_event)))
     return render(
         request,
         "events/subevent_detail.html",

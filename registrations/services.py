@@ -20,7 +20,6 @@ from django.utils.translation import ngettext
 
 from events.models import Event
 from events.registry import registry
-from events.services import programme_touch
 from registrations import notifications
 from registrations.models import ADULT_AGE, Household, Need, Participant, Registration
 from registrations.privacy import PRIVACY_NOTICE_VERSION, privacy_notice_text
@@ -342,7 +341,6 @@ def registration_create(
     )
     position = waitlist_position(registration)
     if confirmed:
-        programme_touch()
         notifications.registration_confirmed(registration)
     else:
         notifications.registration_waitlisted(registration, position=position)
@@ -378,8 +376,6 @@ def waitlist_promote(
         free -= seats
         promoted.append(registration)
         notifications.registration_promoted(registration)
-    if promoted:
-        programme_touch()
     return promoted
 
 
@@ -398,7 +394,6 @@ def registration_cancel(*, registration: Registration) -> Registration:
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     notifications.registration_cancelled(registration)
     if was_confirmed:
-        programme_touch()
         waitlist_promote(event=registration.event)
     return registration
 
@@ -437,7 +432,6 @@ def participant_cancel(*, participant: Participant) -> Registration:
     participant.cancelled_at = timezone.now()
     participant.save(update_fields=["cancelled_at"])
     if registration.is_confirmed and participant.takes_seat:
-        programme_touch()
         waitlist_promote(event=event)
     return registration
 
