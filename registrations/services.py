@@ -451,3 +451,12 @@ def on_event_changed(event: Event, changed: set[str]) -> None:
             notifications.event_changed(registration)
     if changed & {"capacity", "status"}:
         waitlist_promote(event=event)
+
+
+def household_link_resend(*, email: str) -> None:
+    """Send a household its manage link again. Silent for an unknown address: the
+    caller must never learn whether the address is registered."""
+    email = (email or "").strip()
+    household = Household.objects.filter(email__iexact=email).first() if email else None
+    if household is not None:
+        notifications.manage_link(household)
