@@ -220,11 +220,15 @@ def eligibility_check(*, event: Event, participants: list[ParticipantInput]) -> 
     registry.check_eligibility(event, participants)
 
 
-def _registration_open_check(event: Event, now: dt.datetime) -> None:
+def _registration_open_check(
+    event: Event, now: dt.datetime, *, window: bool = True
+) -> None:
     if event.status != Event.Status.PUBLISHED or event.capacity is None:
         raise _refuse(
             _("This event takes no registrations."), "registration_not_offered"
         )
+    if not window:  # organisers may register outside the window, never past seats
+        return
     state = event.registration_state(now)
     if state == "not_yet_open":
         raise _refuse(_("Registration has not opened yet."), "registration_not_open")
@@ -282,9 +286,12 @@ def registration_create(
     needs: Iterable[str] = (),
     needs_text: str = "",
     now: dt.datetime | None = None,
+    by_organiser: bool = False,
 ) -> RegistrationResult:
     """Register a household's party: confirmed if all its seats are free, else on
-    the waiting list as a whole. ValidationError codes: consent_required,
+    the waiting list as a whole. An organiser (by_organiser=True) may register
+    outside the registration window; seats and all other rules still apply.
+    ValidationError codes: consent_required,
     registration_not_offered, registration_not_open, registration_closed,
     party_too_large, age_not_allowed, adult_required, already_registered and the
     input codes of contact_clean/participants_clean."""
@@ -299,7 +306,7 @@ def registration_create(
         )
     now = now or timezone.now()
     event = Event.objects.select_for_update().get(pk=event.pk)
-    _registration_open_check(event, now)
+    _registration_open_check(event, now, window=not by_organiser)
     eligibility_check(event=event, participants=people)
     household, is_new = _household_for(contact)
     if Registration.objects.active().filter(household=household, event=event).exists():
