@@ -13,6 +13,9 @@ class EventsConfig(AppConfig):
         from events.roles import roles_ensure
 
         signals.connect()
+        # After every app's migration, not only this one's: the apps above the core
+        # create their permissions in their own post_migrate, after ours, and the
+        # groups must get those too (roles_ensure is idempotent).
         post_migrate.connect(
-            lambda **kwargs: roles_ensure(), sender=self, dispatch_uid="events-roles"
+            lambda **kwargs: roles_ensure(), dispatch_uid="events-roles"
         )

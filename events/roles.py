@@ -40,6 +40,14 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "events.view_event",
         "events.add_event",
         "events.change_event",
+        # The registrations of their sub-events' events (scoped in the organisers'
+        # pages by events_editable_by); labels only, the core imports no app.
+        "registrations.view_household",
+        "registrations.view_registration",
+        "registrations.add_registration",
+        "registrations.change_registration",
+        "registrations.view_participant",
+        "registrations.change_participant",
     ],
     PARTNER: [
         "events.view_subevent",

@@ -33,9 +33,12 @@ def test_migrate_creates_the_groups_with_their_permissions():
     for name, codes in roles.GROUP_PERMISSIONS.items():
         assert group_perms(name) == set(codes)
     assert group_perms(roles.ORGA) == {
-        f"events.{p.codename}"
-        for p in Permission.objects.filter(content_type__app_label="events")
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Permission.objects.filter(
+            content_type__app_label__in=roles.PROJECT_APPS
+        ).select_related("content_type")
     }
+    assert "registrations.view_registration" in group_perms(roles.ORGA)
     assert "events.delete_event" in group_perms(roles.ORGA)
 
 
