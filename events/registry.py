@@ -8,6 +8,8 @@ The core never imports them: they register here in their AppConfig.ready().
   description and the booklet (e.g. the cinema's FSK rating).
 - eligibility rules: `fn(event, participants) -> None`, raising ValidationError
   with a code when a party may not register (e.g. the cinema's FSK rule).
+- demo extensions: `fn(festival) -> int` add an app's demo data to the demo
+  festival (idempotent) and say how many objects they created.
 - event change handlers: `fn(event, changed_fields)` called inside the transaction
   that changed an event's time, venue, status or capacity (the registrations app
   promotes waiting parties and tells families).
@@ -28,6 +30,7 @@ class Registry:
         self.detail_providers: list[DetailProvider] = []
         self.eligibility_rules: list[EligibilityRule] = []
         self.event_change_handlers: list[EventChangeHandler] = []
+        self.demo_extensions: list[Callable[[Any], int]] = []
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -67,6 +70,16 @@ class Registry:
     def unregister_event_change_handler(self, handler: EventChangeHandler) -> None:
         if handler in self.event_change_handlers:
             self.event_change_handlers.remove(handler)
+
+    def register_demo_extension(
+        self, extension: Callable[[Any], int]
+    ) -> Callable[[Any], int]:
+        if extension not in self.demo_extensions:
+            self.demo_extensions.append(extension)
+        return extension
+
+    def demo_extend(self, festival: Any) -> int:
+        return sum(extension(festival) for extension in self.demo_extensions)
 
     def event_changed(self, event: Any, changed: set[str]) -> None:
         for handler in self.event_change_handlers:

@@ -9,7 +9,8 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self) -> None:
         from events.registry import registry
-        from registrations import selectors, services
+        from registrations import demo, selectors, services
 
         registry.register_seats_provider(selectors.seats_taken)
         registry.register_event_change_handler(services.on_event_changed)
+        registry.register_demo_extension(demo.demo_registrations)

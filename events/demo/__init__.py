@@ -43,6 +43,7 @@ from events.demo.content import (
     _prose,
 )
 from events.models import BERLIN, Audience, Event, Festival, Partner, SubEvent, Venue
+from events.registry import registry
 
 
 # --- Loading ------------------------------------------------------------------------
@@ -98,6 +99,8 @@ def demo_load(*, start: dt.date, with_accounts: bool) -> DemoResult:
     )
     if with_accounts:
         _accounts_upsert(result, partners=partners, sub_events=sub_events)
+    # Apps above the core (registrations, ...) add their demo data.
+    result.created += registry.demo_extend(result.festival)
 
     statuses = [spec.status for spec in EVENTS]
     result.events = len(EVENTS)
@@ -343,6 +346,8 @@ def _events_upsert(
             "registration_closes_at": closes,
             "min_age": spec.min_age,
             "max_age": spec.max_age,
+            "adult_required_under": spec.adult_required_under,
+            "adults_take_seats": spec.adults_take_seats,
             "is_free": not spec.price,
             "price_text": spec.price,
             "languages": list(spec.languages),

@@ -927,6 +927,8 @@ class EventSpec:
     registration: str = ""
     min_age: int | None = None
     max_age: int | None = None
+    adult_required_under: int | None = None
+    adults_take_seats: bool = True
     price: str = ""
     languages: tuple[str, ...] = ("de",)
     accessibility: str = ""
@@ -1020,6 +1022,8 @@ EVENTS = (
         """,
         partners=("hebammenpraxis-storchennest", "familienbildungsstaette"),
         audiences=("kleinkinder",),
+        max_age=0,
+        adult_required_under=18,
         capacity=16,
         registration="day_before",
         accessibility="Kursraum im 1. Obergeschoss ohne Aufzug.",
@@ -2805,6 +2809,9 @@ EVENTS = (
         """,
         partners=("musikschule", "familienbildungsstaette"),
         audiences=("kleinkinder", "familien"),
+        min_age=1,
+        max_age=3,
+        adult_required_under=4,
         capacity=20,
         registration="open",
         accessibility="Kursraum im 1. Obergeschoss ohne Aufzug.",
