@@ -143,8 +143,10 @@ else:
     }
 
 # --- Celery ---------------------------------------------------------------------------
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
+# Eager tasks still take a producer from the pool; the in-memory transport keeps
+# that from pretending to reach an AMQP server on localhost.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_IGNORE_RESULT = CELERY_RESULT_BACKEND is None
@@ -152,6 +154,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic tasks (the beat container). Each is idempotent: a run missed while beat was
+# down or doubled by two beats does no harm.
+CELERY_BEAT_SCHEDULE = {
+    # Reminders two days before an event: hourly, each party once.
+    "registrations-send-reminders": {
+        "task": "registrations.tasks.send_reminders",
+        "schedule": 60 * 60,
+    },
+}
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_OUTBOX_DIR = VAR_DIR / "mail"
@@ -258,5 +269,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # One line per eager task drowns the output of `make run` and the tests.
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }
