@@ -34,6 +34,7 @@ NAME_MAX = 80
 CONTACT_NAME_MAX = 150
 NEEDS_TEXT_MAX = 500
 PHONE_MAX = 40
+EMAIL_MAX = 254
 # No party is larger than this, whatever the event allows; checked before anything
 # else so that an absurd request costs nothing.
 PARTY_HARD_LIMIT = 50
@@ -104,6 +105,9 @@ def contact_clean(contact: ContactInput) -> ContactInput:
     )
     email = (contact.email or "").strip() if isinstance(contact.email, str) else ""
     try:
+        # validate_email allows 320 characters; the column (RFC 5321 path) holds 254.
+        if len(email) > EMAIL_MAX:
+            raise ValidationError("too long")
         validate_email(email)
     except ValidationError:
         raise _refuse(
@@ -164,10 +168,26 @@ def participants_clean(
 
 
 def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
-    needs = list(needs or [])
+    try:
+        needs = list(needs or [])
+    except TypeError:  # not a list at all
+        raise _refuse(_("Unknown need."), "needs_invalid", "needs") from None
     if any(need not in Need.values for need in needs):
         raise _refuse(_("Unknown need."), "needs_invalid", "needs")
+    if not isinstance(needs_text or "", str):
+        raise _refuse(_("Please describe your needs as text."), "invalid", "needs_text")
     text = (needs_text or "").strip()
+    # Line breaks and tabs are fine in free text; other control characters are not
+    # (PostgreSQL refuses NUL outright).
+    if any(
+        unicodedata.category(ch) in {"Cc", "Cs", "Co"}
+        for ch in text.translate({ord("\n"): None, ord("\r"): None, ord("\t"): None})
+    ):
+        raise _refuse(
+            _("The description of your needs contains characters that cannot be used."),
+            "invalid_characters",
+            "needs_text",
+        )
     if len(text) > NEEDS_TEXT_MAX:
         raise _refuse(
             _("Please describe your needs in at most %(max)d characters.")
@@ -426,6 +446,7 @@ def participant_cancel(*, participant: Participant) -> Registration:
     )
     if not remaining.exists():
         return registration_cancel(registration=registration)
+    remaining = list(remaining)
     remaining_people = [ParticipantInput(p.name, p.age) for p in remaining]
     event = registration.event
     if (
@@ -441,10 +462,23 @@ def participant_cancel(*, participant: Participant) -> Registration:
             % {"age": event.adult_required_under},
             "adult_required",
         )
+    # Companions who take no seat cannot stay on their own (eligibility's
+    # child_required): the party would hold a place without a seat.
+    if not any(p.takes_seat for p in remaining):
+        raise _refuse(
+            _(
+                "This event is for children; adults come along as companions: cancel "
+                "the whole registration instead."
+            ),
+            "child_required",
+        )
     participant.cancelled_at = timezone.now()
     participant.save(update_fields=["cancelled_at"])
-    if registration.is_confirmed and participant.takes_seat:
+    if participant.takes_seat:
+        # A confirmed party frees a seat; a waiting party that was skipped for its
+        # size may fit now. Either way the waiting list is looked at again.
         waitlist_promote(event=event)
+        registration.refresh_from_db(fields=["status", "confirmed_at", "updated_at"])
     return registration
 
 
@@ -454,6 +488,8 @@ def on_event_changed(event: Event, changed: set[str]) -> None:
     active = list(
         Registration.objects.active().filter(event=event).select_related("household")
     )
+    for registration in active:  # the changed event as saved, not N reloads
+        registration.event = event
     if "status" in changed and event.status == Event.Status.CANCELLED:
         for registration in active:
             notifications.event_cancelled(registration)
