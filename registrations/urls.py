@@ -5,5 +5,17 @@ from registrations import views
 app_name = "registrations"
 
 urlpatterns = [
+    path("events/<slug:slug>/register/", views.register, name="register"),
+    path("events/<slug:slug>/register/received/", views.received, name="received"),
+    path("r/", views.link_resend, name="link"),
     path("r/<str:token>/", views.manage, name="manage"),
+    path("r/<str:token>/registered/", views.registered, name="registered"),
+    path(
+        "r/<str:token>/cancel/", views.cancel_registration, name="cancel_registration"
+    ),
+    path(
+        "r/<str:token>/cancel-person/",
+        views.cancel_participant,
+        name="cancel_participant",
+    ),
 ]

@@ -1,0 +1,153 @@
+"""Forms of the public registration pages.
+
+The forms only parse what was typed (text, whole numbers, ticks); every rule (names,
+e-mail, ages, party size, consent) lives in registrations.services, whose
+ValidationErrors the views map back onto these fields.
+"""
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from registrations.models import Need
+from registrations.services import (
+    CONTACT_NAME_MAX,
+    NAME_MAX,
+    NEEDS_TEXT_MAX,
+    PARTY_HARD_LIMIT,
+    PHONE_MAX,
+    ContactInput,
+    ParticipantInput,
+)
+
+# Service error fields → form fields (the rest are rules about the whole party).
+SERVICE_FIELDS = {
+    "contact.name": "name",
+    "contact.email": "email",
+    "contact.phone": "phone",
+    "needs": "needs",
+    "needs_text": "needs_text",
+    "consent_privacy": "consent_privacy",
+}
+
+
+class RegistrationForm(forms.Form):
+    """Contact, needs, consent and the honeypot; the people come in a formset."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "name", "maxlength": CONTACT_NAME_MAX}
+        ),
+    )
+    email = forms.CharField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("We send the confirmation and your personal link here."),
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "maxlength": 254, "spellcheck": "false"}
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        required=False,
+        help_text=_("Only in case we need to reach you on the day."),
+        widget=forms.TextInput(
+            attrs={
+                "type": "tel",
+                "autocomplete": "tel",
+                "inputmode": "tel",
+                "maxlength": PHONE_MAX,
+            }
+        ),
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("We need"),
+        required=False,
+        choices=Need.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    needs_text = forms.CharField(
+        label=_("Anything else we should know?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": NEEDS_TEXT_MAX}),
+    )
+    consent_privacy = forms.BooleanField(
+        label=_("I agree to the privacy notice."), required=False
+    )
+    # Honeypot: hidden from people and screen readers; bots fill in every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get(self.add_prefix("website"), "").strip())
+
+    def contact(self, *, language: str) -> ContactInput:
+        data = self.cleaned_data
+        return ContactInput(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            language=language,
+        )
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(
+        label=_("First name"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"maxlength": NAME_MAX, "autocomplete": "off"}),
+    )
+    age = forms.IntegerField(
+        label=_("Age on the event day"),
+        required=False,
+        widget=forms.NumberInput(
+            attrs={"min": 0, "max": 120, "inputmode": "numeric", "class": "age"}
+        ),
+    )
+    photo_consent = forms.BooleanField(label=_("Photos allowed"), required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.is_blank():
+            return data
+        if not (data.get("name") or "").strip() and "name" not in self.errors:
+            self.add_error("name", _("Please enter a first name."))
+        if data.get("age") is None and "age" not in self.errors:
+            self.add_error("age", _("Please enter the age."))
+        return data
+
+    def is_blank(self) -> bool:
+        """A row left empty (no name, no age) is ignored: rows are offered in
+        advance so that the form also works without JavaScript."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        name = (data.get("name") or "").strip()
+        return not name and data.get("age") is None and "age" not in self.errors
+
+    def participant(self) -> ParticipantInput:
+        data = self.cleaned_data
+        return ParticipantInput(
+            name=data["name"], age=data["age"], photo_consent=data["photo_consent"]
+        )
+
+
+ParticipantFormSet = formset_factory(
+    ParticipantForm,
+    extra=0,
+    max_num=PARTY_HARD_LIMIT,
+    absolute_max=PARTY_HARD_LIMIT,
+)
+
+
+class LinkResendForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
