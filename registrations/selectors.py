@@ -1,11 +1,13 @@
 """Reads of registrations that pages, the API, feeds and lists share."""
 
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from events.models import Event
-from registrations.models import Household, Participant, Registration
+from registrations.models import Household, Need, Participant, Registration
 
 
 def seats_taken(events: Iterable[Event]) -> dict[int, int]:
@@ -70,3 +72,123 @@ def event_registrations(event: Event) -> QuerySet[Registration]:
         .prefetch_related("participants")
         .order_by("status", "created_at", "pk")
     )
+
+
+# --- The organisers' pages -----------------------------------------------------------
+
+# Letters that do not decompose into a base letter and an accent.
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae"})
+
+
+def name_fold(text: str) -> str:
+    """A name without case and accents, for searching: "Ayşe Yılmaz" and
+    "ayse yilmaz", "Özdemir" and "ozdemir" match (staff type on a phone)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD_EXTRA))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def orga_event_overview(events: QuerySet[Event]) -> list[Event]:
+    """The events with registration among `events` (published or cancelled), in
+    programme order, each with .seats_taken, .waiting_parties and .waiting_people;
+    three queries however many events."""
+    rows = list(
+        events.filter(capacity__isnull=False)
+        .public()
+        .select_related("sub_event", "venue")
+        .order_by("starts_at", "title", "pk")
+    )
+    taken = seats_taken(rows)
+    waiting = {
+        row["event_id"]: row
+        for row in Registration.objects.filter(
+            event__in=rows, status=Registration.Status.WAITLISTED
+        )
+        .values("event_id")
+        .annotate(
+            parties=Count("id", distinct=True),
+            people=Count(
+                "participants",
+                filter=Q(participants__cancelled_at__isnull=True),
+            ),
+        )
+        .order_by()
+    }
+    for event in rows:
+        event.seats_taken = taken.get(event.pk, 0)
+        event.seats_free = max(event.capacity - event.seats_taken, 0)
+        event.waiting_parties = waiting.get(event.pk, {}).get("parties", 0)
+        event.waiting_people = waiting.get(event.pk, {}).get("people", 0)
+    return rows
+
+
+@dataclass
+class RegistrationBoard:
+    """An event's parties as organisers see them. Every registration carries
+    .people (all its participants), .active_people, .seats, .checked_in (people),
+    .need_labels and, when waiting, .position (1 = next to move up)."""
+
+    event: Event
+    confirmed: list[Registration]
+    waiting: list[Registration]
+    cancelled: list[Registration]
+
+    @property
+    def seats_taken(self) -> int:
+        return sum(r.seats for r in self.confirmed)
+
+    @property
+    def seats_free(self) -> int:
+        return max((self.event.capacity or 0) - self.seats_taken, 0)
+
+    @property
+    def waiting_people(self) -> int:
+        return sum(len(r.active_people) for r in self.waiting)
+
+    @property
+    def people_confirmed(self) -> int:
+        return sum(len(r.active_people) for r in self.confirmed)
+
+    @property
+    def people_checked_in(self) -> int:
+        return sum(
+            1 for r in self.confirmed for p in r.active_people if p.checked_in_at
+        )
+
+
+def event_registration_board(event: Event) -> RegistrationBoard:
+    """Confirmed and cancelled parties by time of registration, the waiting list in
+    its order; two queries however many parties."""
+    board = RegistrationBoard(event=event, confirmed=[], waiting=[], cancelled=[])
+    needs = dict(Need.choices)
+    groups = {
+        Registration.Status.CONFIRMED: board.confirmed,
+        Registration.Status.WAITLISTED: board.waiting,
+        Registration.Status.CANCELLED: board.cancelled,
+    }
+    for registration in event_registrations(event).order_by("created_at", "pk"):
+        registration.people = list(registration.participants.all())
+        registration.active_people = [
+            p for p in registration.people if p.cancelled_at is None
+        ]
+        registration.seats = sum(1 for p in registration.active_people if p.takes_seat)
+        registration.checked_in = sum(
+            1 for p in registration.active_people if p.checked_in_at
+        )
+        registration.need_labels = [
+            str(needs.get(code, code)) for code in registration.needs
+        ]
+        registration.position = None
+        groups[registration.status].append(registration)
+    for position, registration in enumerate(board.waiting, start=1):
+        registration.position = position
+    return board
+
+
+def registration_matches(registration: Registration, query: str) -> bool:
+    """Whether a search by name finds this party: its contact's or one of its
+    active participants' names contains the query (case and accents ignored)."""
+    needle = name_fold(query.strip())
+    if not needle:
+        return True
+    names = [registration.household.name] + [p.name for p in registration.active_people]
+    return any(needle in name_fold(name) for name in names)
