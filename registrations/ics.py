@@ -55,8 +55,9 @@ def registration_ics(registration: Registration) -> str:
     if event.venue:
         entry.add("location", vText(f"{event.venue.name}, {event.venue.address}"))
     entry.add("url", settings.SITE_URL + event.get_absolute_url())
-    description = event.summary or ""
-    entry.add("description", vText(description))
+    # An empty DESCRIPTION is invalid: libical drops it with a warning.
+    if event.summary:
+        entry.add("description", vText(event.summary))
     entry.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     calendar.add_component(entry)
     return calendar.to_ical().decode()

@@ -4,18 +4,39 @@ Each function renders templates/registrations/mail/<name>_{subject,body}.txt and
 _body.html through events.notifications.mail_send, which sends after commit.
 """
 
+import segno
 from django.conf import settings
+from django.urls import reverse
 
 from events.notifications import Attachment, mail_send
 from registrations.ics import registration_ics
 from registrations.models import Registration
 
+QR_SCALE = 4  # pixels per module: about 4 cm wide on a phone, easy to scan
+
+
+def qr_code_data_uri(url: str) -> tuple[str, int]:
+    """A PNG QR code of `url` as a data: URI and its width (= height) in pixels,
+    for the HTML e-mails.
+
+    A PNG because many mail clients block SVG; inline because the mail task
+    carries text attachments only.
+    """
+    qr = segno.make(url, error="m")
+    return qr.png_data_uri(scale=QR_SCALE), qr.symbol_size(scale=QR_SCALE)[0]
+
 
 def _links(registration: Registration) -> dict:
     household = registration.household
+    registration_url = settings.SITE_URL + reverse(
+        "registrations:manage", kwargs={"token": registration.token}
+    )
+    qr_code, qr_code_size = qr_code_data_uri(registration_url)
     return {
         "manage_url": settings.SITE_URL + household.get_absolute_url(),
-        "registration_url": f"{settings.SITE_URL}/r/{registration.token}/",
+        "registration_url": registration_url,
+        "qr_code": qr_code,
+        "qr_code_size": qr_code_size,
     }
 
 
@@ -80,7 +101,8 @@ def registration_reminder(registration: Registration) -> None:
 
 
 def event_changed(registration: Registration) -> None:
-    _send(registration, "event_changed", with_ics=True)
+    # A waiting party gets no calendar entry: it does not have its seats yet.
+    _send(registration, "event_changed", with_ics=registration.is_confirmed)
 
 
 def event_cancelled(registration: Registration) -> None:
