@@ -943,3 +943,50 @@ def test_qr_code_entry_for_others(client, plan):
     assert client.get(f"/orga/checkin/{kaya.token}/").status_code == 403
     assert checkin_url_for(lead, kaya) is None
     assert checkin_url_for(AnonymousUser(), kaya) is None
+
+
+# --- Admin --------------------------------------------------------------------------
+
+
+def test_admin_lists_searches_and_scopes_registrations(client, plan):
+    kaya = party(plan["film"], "Familie Kaya", 5, 35)
+    party(plan["picknick"], "Familie Berg", 30)
+    client.force_login(staff("orga", roles.ORGA))
+
+    response = client.get("/admin/registrations/registration/", {"q": "Kind1"})
+    assert [r.household.name for r in response.context["cl"].result_list] == [
+        "Familie Kaya"
+    ]
+    response = client.get("/admin/registrations/registration/", {"status": "confirmed"})
+    assert response.context["cl"].result_count == 2
+    assert (
+        client.get(f"/admin/registrations/registration/{kaya.pk}/change/").status_code
+        == 200
+    )
+    assert client.get("/admin/registrations/household/").status_code == 200
+
+    client.force_login(plan["lead"])
+    response = client.get("/admin/registrations/registration/")
+    assert [r.household.name for r in response.context["cl"].result_list] == [
+        "Familie Kaya"
+    ]
+    response = client.get("/admin/registrations/household/")
+    assert [h.name for h in response.context["cl"].result_list] == ["Familie Kaya"]
+
+
+def test_admin_action_cancels_through_the_service(client, plan):
+    film = plan["film"]
+    kaya = party(film, "Familie Kaya", 5, 35)
+    party(film, "Familie Lang", 5, 33)
+    weber = party(film, "Familie Weber", 3, 40)
+    client.force_login(staff("orga", roles.ORGA))
+
+    response = client.post(
+        "/admin/registrations/registration/",
+        {"action": "cancel_registrations", "_selected_action": [kaya.pk]},
+    )
+
+    assert response.status_code == 302
+    kaya.refresh_from_db()
+    weber.refresh_from_db()
+    assert (kaya.status, weber.status) == ("cancelled", "confirmed")
