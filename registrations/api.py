@@ -1,0 +1,340 @@
+"""REST API v1 for registrations: families register, read and cancel through the
+registration's token (no account); organisers read an event's lists.
+
+Every write calls the service the web pages call. Errors come back in the core's
+format {"code", "detail", "errors"} (events.drf). Decisions an API client meets:
+- a filled honeypot field `website` is refused with 400 `rejected` and nothing is
+  stored (API clients never see the web form's trap, so only robots fill it);
+- an unknown event slug, or one of a draft, is 400 `event_unknown` on the field
+  `event`: the body named it, the URL is right;
+- JSON only: malformed or deeply nested JSON is 400 `parse_error`, more than 1 MiB
+  is 413 `request_too_large`, other media types 415;
+- too many registrations from one address is 429 `rate_limited` with Retry-After.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, permissions, status
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from events import roles
+from events.models import Event
+from events.selectors import event_list_visible
+from events.serializers import ErrorSerializer
+from registrations import services
+from registrations.models import Participant, Registration
+from registrations.ratelimit import ratelimit_exceeded
+from registrations.selectors import event_registrations, registration_by_token
+from registrations.serializers import (
+    EventRegistrationsSerializer,
+    RegistrationCreatedSerializer,
+    RegistrationCreateSerializer,
+    RegistrationSerializer,
+)
+
+RATELIMIT_SCOPE = "register-api"
+RATELIMIT_LIMIT = 20  # registrations per address and window; a family needs a few
+RATELIMIT_WINDOW = 60  # seconds
+
+_ERRORS = {
+    400: "Refused; `code` says why (registration_closed, age_not_allowed, "
+    "party_too_large, already_registered, consent_required, event_unknown, "
+    "invalid, ...).",
+    401: "Not signed in (send `Authorization: Token <token>`).",
+    403: "Signed in, but not allowed to see this event's registrations.",
+    404: "No such registration (or event).",
+    413: "The body is larger than 1 MiB (`request_too_large`).",
+    415: "Only application/json is accepted.",
+    429: "Too many registrations from this address (`rate_limited`); see Retry-After.",
+}
+
+
+def _errors(*statuses: int) -> dict[int, OpenApiResponse]:
+    return {
+        code: OpenApiResponse(ErrorSerializer, description=_ERRORS[code])
+        for code in statuses
+    }
+
+
+class RateLimited(exceptions.APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = gettext_lazy(
+        "Too many registrations from your address. Please wait a minute and try again."
+    )
+    default_code = "rate_limited"
+
+    def __init__(self, wait: int) -> None:
+        super().__init__()
+        self.wait = wait  # DRF's exception handler turns it into Retry-After
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = gettext_lazy("The request is too large.")
+    default_code = "request_too_large"
+
+
+def _no_constants(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+class JSONBodyParser(JSONParser):
+    """DRF's JSON parser with a size limit, and a 400 for JSON nested so deeply
+    that Python's decoder gives up (a RecursionError, which DRF would let through
+    as a 500)."""
+
+    max_bytes = 1024 * 1024
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
+        raw = stream.read(self.max_bytes + 1)
+        if len(raw) > self.max_bytes:
+            raise RequestTooLarge()
+        try:
+            return json.loads(raw.decode(encoding), parse_constant=_no_constants)
+        except (ValueError, RecursionError) as exc:
+            raise exceptions.ParseError(
+                _("The body is not valid JSON: %(error)s") % {"error": exc}
+            ) from None
+
+
+def _refuse(field: str, message: str, code: str) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+def _retry_after() -> int:
+    return RATELIMIT_WINDOW - int(timezone.now().timestamp()) % RATELIMIT_WINDOW
+
+
+def _registration_or_404(token: str) -> Registration:
+    registration = registration_by_token(token)
+    if registration is None:
+        raise exceptions.NotFound(_("No registration has this link."))
+    return registration
+
+
+def _registration_data(request: Request, registration: Registration) -> dict:
+    # Read again through the selector: after a write the prefetched participants
+    # and the status must be the stored ones.
+    registration = _registration_or_404(registration.token)
+    context = {
+        "request": request,
+        "waitlist_position": services.waitlist_position(registration),
+    }
+    return RegistrationSerializer(registration, context=context).data
+
+
+class RegistrationCreateView(APIView):
+    """Register a household's party for an event (public, no account).
+
+    No authentication: a family needs no account, and without session
+    authentication DRF asks for no CSRF token (an anonymous JSON client has none).
+    """
+
+    authentication_classes: list = []
+    permission_classes = [permissions.AllowAny]
+    parser_classes = [JSONBodyParser]
+
+    @extend_schema(
+        operation_id="registrations_create",
+        request=RegistrationCreateSerializer,
+        responses={
+            201: RegistrationCreatedSerializer,
+            **_errors(400, 413, 415, 429),
+        },
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        if ratelimit_exceeded(
+            request,
+            scope=RATELIMIT_SCOPE,
+            limit=RATELIMIT_LIMIT,
+            window=RATELIMIT_WINDOW,
+        ):
+            raise RateLimited(wait=_retry_after())
+        serializer = RegistrationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if data["website"]:
+            raise ValidationError(
+                _("Your registration could not be accepted."), code="rejected"
+            )
+        event = Event.objects.public().filter(slug=data["event"]).first()
+        if event is None:
+            raise _refuse("event", _("There is no such event."), "event_unknown")
+        contact = data["contact"]
+        result = services.registration_create(
+            event=event,
+            contact=services.ContactInput(
+                name=contact["name"],
+                email=contact["email"],
+                phone=contact["phone"] or "",
+                language=contact["language"] or "",
+            ),
+            participants=[
+                services.ParticipantInput(
+                    name=person["name"],
+                    age=person["age"],
+                    photo_consent=(
+                        data["photo_consent"]
+                        if person.get("photo_consent") is None
+                        else person["photo_consent"]
+                    ),
+                )
+                for person in data["participants"]
+            ],
+            consent_privacy=data["consent_privacy"],
+            needs=data["needs"],
+            needs_text=data["needs_text"] or "",
+        )
+        registration = result.registration
+        # Only a household created now gets its page (all its registrations) here:
+        # whoever types a known e-mail address must not see that family's
+        # registrations, so they get this registration's page; the household's
+        # link goes to the address by e-mail.
+        page = (
+            registration.household.get_absolute_url()
+            if result.household_is_new
+            else reverse("registrations:manage", kwargs={"token": registration.token})
+        )
+        body = RegistrationCreatedSerializer(
+            {
+                "status": registration.status,
+                "seats": result.seats,
+                "waitlist_position": result.waitlist_position,
+                "manage_url": request.build_absolute_uri(page),
+                "registration": _registration_or_404(registration.token),
+            },
+            context={
+                "request": request,
+                "waitlist_position": result.waitlist_position,
+            },
+        ).data
+        return Response(
+            body,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": body["registration"]["url"]},
+        )
+
+
+class RegistrationDetailView(APIView):
+    """A registration, read and cancelled through its token (the link in the
+    confirmation e-mail); the token is the only credential."""
+
+    authentication_classes: list = []
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="registrations_retrieve",
+        responses={200: RegistrationSerializer, **_errors(404)},
+        auth=[],
+    )
+    def get(self, request: Request, token: str) -> Response:
+        return Response(_registration_data(request, _registration_or_404(token)))
+
+    @extend_schema(
+        operation_id="registrations_cancel",
+        description="Cancel the whole registration; its seats go to the waiting "
+        "list. Cancelling twice changes nothing.",
+        responses={200: RegistrationSerializer, **_errors(404)},
+        auth=[],
+    )
+    def delete(self, request: Request, token: str) -> Response:
+        registration = services.registration_cancel(
+            registration=_registration_or_404(token)
+        )
+        return Response(_registration_data(request, registration))
+
+
+class ParticipantCancelView(APIView):
+    """Take one person out of a party (the last one cancels the registration)."""
+
+    authentication_classes: list = []
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="registrations_participants_cancel",
+        responses={200: RegistrationSerializer, **_errors(400, 404)},
+        auth=[],
+    )
+    def delete(self, request: Request, token: str, participant_id: int) -> Response:
+        registration = _registration_or_404(token)
+        participant = Participant.objects.filter(
+            registration=registration, pk=participant_id
+        ).first()
+        if participant is None:
+            raise exceptions.NotFound(_("This person is not in this registration."))
+        registration = services.participant_cancel(participant=participant)
+        return Response(_registration_data(request, registration))
+
+
+def _event_lists(event: Event) -> dict:
+    """Confirmed, waiting (in order, with positions) and cancelled parties of an
+    event with their seats, from one list query (and one for the participants)."""
+    groups: dict[str, list[Registration]] = {
+        status: [] for status in Registration.Status
+    }
+    for registration in event_registrations(event):
+        active = [p for p in registration.participants.all() if p.cancelled_at is None]
+        registration.list_seats = (
+            0
+            if registration.status == Registration.Status.CANCELLED
+            else sum(1 for p in active if p.takes_seat)
+        )
+        registration.list_position = None
+        groups[registration.status].append(registration)
+    # The selector orders by arrival within a status: the waiting list's order.
+    for position, registration in enumerate(
+        groups[Registration.Status.WAITLISTED], start=1
+    ):
+        registration.list_position = position
+    taken = sum(r.list_seats for r in groups[Registration.Status.CONFIRMED])
+    return {
+        "event": event.slug,
+        "title": event.title,
+        "capacity": event.capacity,
+        "seats_taken": taken,
+        "seats_available": (
+            None if event.capacity is None else max(event.capacity - taken, 0)
+        ),
+        "seats_waiting": sum(
+            r.list_seats for r in groups[Registration.Status.WAITLISTED]
+        ),
+        "confirmed": groups[Registration.Status.CONFIRMED],
+        "waitlisted": groups[Registration.Status.WAITLISTED],
+        "cancelled": groups[Registration.Status.CANCELLED],
+    }
+
+
+class EventRegistrationsView(APIView):
+    """An event's parties for its organisers: the Orga-Team sees every event, a
+    sub-event's lead the events of their sub-events."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        operation_id="events_registrations_list",
+        responses={200: EventRegistrationsSerializer, **_errors(401, 403, 404)},
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        user = request.user
+        if not user.has_perm("registrations.view_registration"):
+            raise exceptions.PermissionDenied(_("You may not see registrations."))
+        event = event_list_visible(user=user).filter(slug=slug).first()
+        if event is None:
+            raise exceptions.NotFound(_("There is no such event."))
+        if not roles.events_editable_by(user).filter(pk=event.pk).exists():
+            raise exceptions.PermissionDenied(
+                _("You may not see this event's registrations.")
+            )
+        return Response(EventRegistrationsSerializer(_event_lists(event)).data)
