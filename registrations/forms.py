@@ -84,6 +84,15 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    def clean_consent_privacy(self) -> bool:
+        # Checked here too (the service refuses the same), so that a missing tick
+        # shows together with the other mistakes, not one round trip later.
+        if not self.cleaned_data.get("consent_privacy"):
+            raise forms.ValidationError(
+                _("Please agree to the privacy notice."), code="consent_required"
+            )
+        return True
+
     def is_spam(self) -> bool:
         return bool(self.data.get(self.add_prefix("website"), "").strip())
 
@@ -105,7 +114,7 @@ class ParticipantForm(forms.Form):
         widget=forms.TextInput(attrs={"maxlength": NAME_MAX, "autocomplete": "off"}),
     )
     age = forms.IntegerField(
-        label=_("Age on the event day"),
+        label=_("Age on the day"),
         required=False,
         widget=forms.NumberInput(
             attrs={"min": 0, "max": 120, "inputmode": "numeric", "class": "age"}

@@ -8,7 +8,7 @@ registration).
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import NamedTuple
 
@@ -50,8 +50,12 @@ from registrations.selectors import (
 )
 from registrations.services import (
     PARTY_HARD_LIMIT,
+    ContactInput,
     RegistrationResult,
+    contact_clean,
+    eligibility_check,
     household_link_resend,
+    needs_clean,
     participant_cancel,
     participants_clean,
     registration_cancel,
@@ -246,30 +250,60 @@ def _apply_service_errors(page: _Page, error: ValidationError) -> None:
             page.form.add_error(None, errors)
 
 
-def _submit(event: Event, page: _Page) -> RegistrationResult | None:
-    """Register the party typed into the page; None (errors on the page) if the
-    input or one of the event's rules refuses it."""
-    if not (page.form.is_valid() and page.people.is_valid()):
-        return None
+# A contact that passes the service's checks: probing one typed field at a time
+# against it shows every mistake at once (the service stops at the first).
+_VALID_CONTACT = ContactInput(name="Probe", email="probe@example.org")
+
+
+def _check_input(event: Event, page: _Page) -> bool:
+    """Run the service's checks field by field and row by row, so that each error
+    stands at its field and all show in one round trip. True if all pass."""
     rows = [row for row in page.people if not row.is_blank()]
-    # The service's per-person checks row by row, so that an error about a name
-    # or an age stands next to that person and not above the whole party.
     for row in rows:
         try:
             participants_clean([row.participant()])
         except ValidationError as error:
             for problem in error.error_dict.get("participants", []):
-                row.add_error(
-                    "age" if problem.code == "age_invalid" else "name", problem
-                )
-    if any(row.errors for row in rows):
+                field = "age" if problem.code == "age_invalid" else "name"
+                row.add_error(field, problem)
+    if rows and not any(row.errors for row in rows):
+        try:
+            eligibility_check(
+                event=event, participants=[row.participant() for row in rows]
+            )
+        except ValidationError as error:
+            _apply_service_errors(page, error)
+    data = page.form.cleaned_data
+    for name in ("name", "email", "phone"):
+        if name in data:
+            try:
+                contact_clean(replace(_VALID_CONTACT, **{name: data[name]}))
+            except ValidationError as error:
+                _apply_service_errors(page, error)
+    if "needs" in data and "needs_text" in data:
+        try:
+            needs_clean(data["needs"], data["needs_text"])
+        except ValidationError as error:
+            _apply_service_errors(page, error)
+    return not (
+        page.form.errors or page.people_errors or any(row.errors for row in page.people)
+    )
+
+
+def _submit(event: Event, page: _Page) -> RegistrationResult | None:
+    """Register the party typed into the page; None (errors on the page) if the
+    input or one of the event's rules refuses it."""
+    page.form.is_valid()
+    if not page.people.is_valid() or not _check_input(event, page):
         return None
     data = page.form.cleaned_data
     try:
         return registration_create(
             event=event,
             contact=page.form.contact(language=translation.get_language()),
-            participants=[row.participant() for row in rows],
+            participants=[
+                row.participant() for row in page.people if not row.is_blank()
+            ],
             consent_privacy=data["consent_privacy"],
             needs=data["needs"],
             needs_text=data["needs_text"],
