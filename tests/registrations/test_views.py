@@ -352,35 +352,49 @@ def test_errors_are_shown_on_the_form(client, event, fields, codes):
     assert '<div class="error-summary" id="error-summary" role="alert"' in html
 
 
-def test_field_errors_stand_at_their_fields_and_keep_the_input(client, event):
+def test_all_errors_show_at_once_at_their_fields_and_keep_the_input(client, event):
     response = client.post(
         url(event),
         form_data(
+            name="",
             email="ayse@",
             consent_privacy=None,
+            needs_text="x" * 501,
             people=(("Mia", 7, True), ("Ayşe", -1, False)),
         ),
     )
     html = response.content.decode()
 
-    # Per-person errors first: the service's checks run row by row, and the
-    # contact is only checked once the party is fine.
-    assert error_codes(response) == ["age_invalid"]
+    # One round trip shows every mistake, in page order.
+    assert error_codes(response) == [
+        "age_invalid",
+        "required",
+        "email_invalid",
+        "too_long",
+        "consent_required",
+    ]
+    assert '<a href="#id_p-1-age">Person 2: Please enter each age' in html
     assert 'id="id_p-1-age-error">Please enter each age' in html
     assert 'aria-describedby="id_p-1-age-error"' in html
-    assert 'aria-invalid="true"' in html
-    # Everything typed is still there.
-    assert 'value="Ayşe Yılmaz"' in html
-    assert 'value="ayse@"' in html
-    assert 'name="p-0-name" value="Mia"' in html
-    assert re.search(r'name="p-0-photo_consent"[^>]* checked', html)
-
-    response = client.post(url(event), form_data(email="ayse@", consent_privacy=None))
-    html = response.content.decode()
-    assert error_codes(response) == ["email_invalid"]
     assert '<a href="#id_email">' in html
     assert 'id="id_email-error">Please enter a valid e-mail address.' in html
     assert 'aria-describedby="id_email_helptext id_email-error"' in html
+    assert html.count('aria-invalid="true"') == 5
+    # Everything typed is still there.
+    assert 'value="ayse@"' in html
+    assert 'name="p-0-name" value="Mia"' in html
+    assert 'name="p-1-age" value="-1"' in html
+    assert re.search(r'name="p-0-photo_consent"[^>]* checked', html)
+    assert '<details class="reg-form__section needs" open>' in html
+    assert Registration.objects.count() == 0
+
+
+def test_a_rule_and_input_mistakes_show_together(client, event):
+    response = client.post(
+        url(event), form_data(people=(("Ben", 4, False),), email="ayse@")
+    )
+
+    assert error_codes(response) == ["adult_required", "email_invalid"]
 
 
 def test_missing_consent_is_a_field_error(client, event):
