@@ -124,7 +124,11 @@ class BasePeopleFormSet(forms.BaseFormSet):
 def people_formset(event: Event, data=None) -> BasePeopleFormSet:
     rows = max(1, min(event.max_party_size, PARTY_ROWS_MAX))
     formset_class = forms.formset_factory(
-        PersonForm, formset=BasePeopleFormSet, extra=rows, max_num=rows
+        PersonForm,
+        formset=BasePeopleFormSet,
+        extra=rows,
+        max_num=rows,
+        validate_max=True,
     )
     return formset_class(data, prefix="people")
 

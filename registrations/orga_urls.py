@@ -1,6 +1,6 @@
 """The organisers' pages, under /orga/."""
 
-from django.urls import path
+from django.urls import path, re_path
 from django.views.generic import RedirectView
 
 from registrations import orga_views
@@ -61,5 +61,10 @@ urlpatterns = [
         orga_views.checkin_party,
         name="checkin-party",
     ),
-    path("checkin/<str:token>/", orga_views.checkin_entry, name="checkin-entry"),
+    # Registration tokens are URL-safe base64 (registrations.models.new_token).
+    re_path(
+        r"^checkin/(?P<token>[A-Za-z0-9_-]{1,64})/$",
+        orga_views.checkin_entry,
+        name="checkin-entry",
+    ),
 ]

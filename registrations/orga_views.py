@@ -78,14 +78,18 @@ def may_manage(user: AbstractBaseUser, event: Event, *perms: str) -> bool:
     )
 
 
-def checkin_url_for(user: AbstractBaseUser, registration: Registration) -> str | None:
-    """The check-in entry of a party for staff who may check it in, else None: the
-    QR code on a family's confirmation opens the check-in for staff."""
-    if not user.is_authenticated or not may_manage(user, registration.event, CHANGE):
+def checkin_url_for(user: AbstractBaseUser, token: str) -> str | None:
+    """Where staff who may check a party in should go when they open the link of
+    its QR code (/r/<registration token>/): the party's check-in entry. None for
+    everyone else and for other tokens; no query for visitors who are not staff."""
+    if not (user.is_authenticated and user.is_staff):
         return None
-    return reverse(
-        "registrations-orga:checkin-entry", kwargs={"token": registration.token}
+    registration = (
+        Registration.objects.select_related("event").filter(token=token).first()
     )
+    if registration is None or not may_manage(user, registration.event, CHANGE):
+        return None
+    return reverse("registrations-orga:checkin-entry", kwargs={"token": token})
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse:

@@ -370,6 +370,18 @@ def test_add_party_errors_are_shown_on_the_form_and_nothing_is_stored(
         "Please add at least one person."
     ]
 
+    forged = party_post(**{"people-TOTAL_FORMS": "1000"})
+    response = client.post("/orga/events/familienpicknick/registrations/add/", forged)
+    assert response.status_code == 200
+    assert response.context["people"].non_form_errors() == [
+        "Please submit at most 6 forms."
+    ]
+    no_management = {k: v for k, v in party_post().items() if "FORMS" not in k}
+    response = client.post(
+        "/orga/events/familienpicknick/registrations/add/", no_management
+    )
+    assert response.status_code == 200
+
     garbage = party_post(**{"people-0-age": "fünf", "party-email": "nope"})
     response = client.post("/orga/events/familienpicknick/registrations/add/", garbage)
     assert response.status_code == 200
@@ -930,7 +942,9 @@ def test_qr_code_entry_shows_the_party_for_staff(client, orga, plan):
     assert "button--big" not in response.content.decode()
 
     assert client.get("/orga/checkin/not-a-token/").status_code == 404
-    assert checkin_url_for(orga, kaya) == f"/orga/checkin/{kaya.token}/"
+    assert checkin_url_for(orga, kaya.token) == f"/orga/checkin/{kaya.token}/"
+    assert checkin_url_for(orga, kaya.household.token) is None  # a household link
+    assert checkin_url_for(orga, "unknown") is None
 
 
 def test_qr_code_entry_for_others(client, plan):
@@ -941,8 +955,9 @@ def test_qr_code_entry_for_others(client, plan):
     lead = plan["lead"]
     client.force_login(lead)
     assert client.get(f"/orga/checkin/{kaya.token}/").status_code == 403
-    assert checkin_url_for(lead, kaya) is None
-    assert checkin_url_for(AnonymousUser(), kaya) is None
+    assert checkin_url_for(lead, kaya.token) is None
+    assert checkin_url_for(AnonymousUser(), kaya.token) is None
+    assert client.get("/orga/checkin/a%00b/").status_code == 404
 
 
 # --- Admin --------------------------------------------------------------------------
