@@ -41,6 +41,7 @@ from registrations.models import (
     Participant,
     Registration,
 )
+from registrations.orga_views import checkin_url_for
 from registrations.privacy import privacy_notice_text
 from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
@@ -507,6 +508,11 @@ def _render_manage(
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     """A household's registrations of the week by day (household link) or one
     registration (the link in the confirmation of a household that existed)."""
+    # Staff at the door scan the QR code (this link): they get the party's
+    # check-in entry instead of the family's page.
+    checkin = checkin_url_for(request.user, token)
+    if checkin is not None:
+        return redirect(checkin)
     return _render_manage(request, token, _scope(token))
 
 

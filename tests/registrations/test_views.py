@@ -601,6 +601,24 @@ def test_registration_link_shows_only_that_registration(client, week):
     assert f"/r/{registration.token}/" in html
 
 
+def test_staff_scanning_the_qr_code_get_the_check_in_entry(client, week):
+    from django.contrib.auth.models import Group, User
+
+    from events import roles
+
+    orga = User.objects.create_user("orga", is_staff=True)
+    orga.groups.add(*Group.objects.filter(name=roles.ORGA))
+    client.force_login(orga)
+    registration = week["konzert"]
+
+    response = client.get(f"/r/{registration.token}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/orga/checkin/{registration.token}/"
+    # The household's own link stays the family's page.
+    assert client.get(f"/r/{week['household'].token}/").status_code == 200
+
+
 def test_empty_household_shows_an_empty_state(client):
     household = HouseholdFactory()
 
