@@ -10,6 +10,7 @@ import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -372,10 +373,19 @@ def registration_create(
         ]
     )
     position = waitlist_position(registration)
+    # Rendered after the commit, outside the event's lock: templates, the .ics and
+    # the QR code took two thirds of the time a registration held the lock, and
+    # every family registering for the event at the same moment waited for it.
     if confirmed:
-        notifications.registration_confirmed(registration)
+        transaction.on_commit(
+            partial(notifications.registration_confirmed, registration)
+        )
     else:
-        notifications.registration_waitlisted(registration, position=position)
+        transaction.on_commit(
+            partial(
+                notifications.registration_waitlisted, registration, position=position
+            )
+        )
     return RegistrationResult(
         registration=registration,
         household_is_new=is_new,
@@ -407,7 +417,10 @@ def waitlist_promote(
         registration.save(update_fields=["status", "confirmed_at", "updated_at"])
         free -= seats
         promoted.append(registration)
-        notifications.registration_promoted(registration)
+        # After the commit, outside the lock (see registration_create).
+        transaction.on_commit(
+            partial(notifications.registration_promoted, registration)
+        )
     return promoted
 
 
@@ -424,7 +437,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    notifications.registration_cancelled(registration)
+    transaction.on_commit(partial(notifications.registration_cancelled, registration))
     if was_confirmed:
         waitlist_promote(event=registration.event)
     return registration
