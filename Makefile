@@ -52,6 +52,7 @@ lint: $(STAMP)
 
 bench: $(STAMP) | var
 	$(BIN)/python bench/programme.py
+	$(BIN)/python bench/registrations.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
