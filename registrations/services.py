@@ -507,6 +507,10 @@ def on_event_changed(event: Event, changed: set[str]) -> None:
         for registration in active:
             notifications.event_cancelled(registration)
         return
+    if "starts_at" in changed and event.starts_at > timezone.now() + REMINDER_LEAD:
+        # Postponed beyond the reminder window: a reminder sent for the old date
+        # does not count, the family is reminded again before the new one.
+        Registration.objects.filter(event=event).update(reminder_sent_at=None)
     if changed & {"starts_at", "ends_at", "venue_id"}:
         for registration in active:
             notifications.event_changed(registration)

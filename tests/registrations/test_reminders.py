@@ -153,6 +153,48 @@ def test_a_moved_event_is_reminded_by_its_new_time(
     )
 
 
+def test_an_event_postponed_after_the_reminder_is_reminded_again(
+    django_capture_on_commit_callbacks,
+):
+    soon = timezone.now() + dt.timedelta(hours=30)
+    event = open_event(
+        starts_at=soon,
+        ends_at=soon + dt.timedelta(hours=2),
+        registration_opens_at=soon - dt.timedelta(days=5),
+    )
+    register(event, 7, now=soon - dt.timedelta(days=3))
+    assert run(django_capture_on_commit_callbacks, timezone.now()) == 1
+
+    later = soon + dt.timedelta(days=7)
+    event_services.event_update(
+        event=event, starts_at=later, ends_at=later + dt.timedelta(hours=2)
+    )
+
+    assert run(django_capture_on_commit_callbacks, timezone.now()) == 0
+    assert run(django_capture_on_commit_callbacks, later - dt.timedelta(hours=40)) == 1
+
+
+def test_a_reminded_event_moved_by_an_hour_is_not_reminded_again(
+    django_capture_on_commit_callbacks,
+):
+    soon = timezone.now() + dt.timedelta(hours=30)
+    event = open_event(
+        starts_at=soon,
+        ends_at=soon + dt.timedelta(hours=2),
+        registration_opens_at=soon - dt.timedelta(days=5),
+    )
+    register(event, 7, now=soon - dt.timedelta(days=3))
+    assert run(django_capture_on_commit_callbacks, timezone.now()) == 1
+
+    event_services.event_update(
+        event=event,
+        starts_at=soon + dt.timedelta(hours=1),
+        ends_at=soon + dt.timedelta(hours=3),
+    )  # the families get the change notice; that is enough
+
+    assert run(django_capture_on_commit_callbacks, timezone.now()) == 0
+
+
 def test_each_family_is_reminded_in_its_language(
     event, django_capture_on_commit_callbacks
 ):
