@@ -1,5 +1,6 @@
 """Reads of registrations that pages, the API, feeds and lists share."""
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,11 +42,20 @@ def _active_participants() -> Prefetch:
     )
 
 
+# Link tokens are URL-safe base64 (models.new_token). Anything else is no token;
+# a NUL byte from a URL (%00) would even make PostgreSQL refuse the query: a 500.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def household_by_token(token: str) -> Household | None:
+    if not _TOKEN.fullmatch(token):
+        return None
     return Household.objects.filter(token=token).first()
 
 
 def registration_by_token(token: str) -> Registration | None:
+    if not _TOKEN.fullmatch(token):
+        return None
     return (
         Registration.objects.select_related("household", "event__venue")
         .prefetch_related(_active_participants())
