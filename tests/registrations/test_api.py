@@ -965,3 +965,18 @@ def test_answers_conform_to_the_schema(lists, event):
         "/api/v1/registrations/{token}/participants/{participant_id}/": ["delete"],
         "/api/v1/events/{slug}/registrations/": ["get"],
     }
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/registrations/%00/",
+        "/api/v1/registrations/a%00b/participants/1/",
+        "/api/v1/registrations/" + "x" * 5000 + "/",
+        "/api/v1/registrations/%F0%9F%91%A7/",
+    ],
+)
+def test_a_token_that_cannot_be_one_is_404_not_a_database_error(path):
+    response = APIClient().delete(path)
+
+    assert (response.status_code, response.json()["code"]) == (404, "not_found")
