@@ -34,7 +34,7 @@ from events.serializers import ErrorSerializer
 from registrations import services
 from registrations.models import Participant, Registration
 from registrations.ratelimit import ratelimit_exceeded
-from registrations.selectors import event_registrations, registration_by_token
+from registrations.selectors import event_registration_board, registration_by_token
 from registrations.serializers import (
     EventRegistrationsSerializer,
     RegistrationCreatedSerializer,
@@ -279,40 +279,21 @@ class ParticipantCancelView(APIView):
 
 
 def _event_lists(event: Event) -> dict:
-    """Confirmed, waiting (in order, with positions) and cancelled parties of an
-    event with their seats, from one list query (and one for the participants)."""
-    groups: dict[str, list[Registration]] = {
-        status: [] for status in Registration.Status
-    }
-    for registration in event_registrations(event):
-        active = [p for p in registration.participants.all() if p.cancelled_at is None]
-        registration.list_seats = (
-            0
-            if registration.status == Registration.Status.CANCELLED
-            else sum(1 for p in active if p.takes_seat)
-        )
-        registration.list_position = None
-        groups[registration.status].append(registration)
-    # The selector orders by arrival within a status: the waiting list's order.
-    for position, registration in enumerate(
-        groups[Registration.Status.WAITLISTED], start=1
-    ):
-        registration.list_position = position
-    taken = sum(r.list_seats for r in groups[Registration.Status.CONFIRMED])
+    """The organisers' board of the event (the selector the organisers' pages use)
+    in the API's shape; a cancelled party holds and waits for no seat."""
+    board = event_registration_board(event)
+    for registration in board.cancelled:
+        registration.seats = 0
     return {
         "event": event.slug,
         "title": event.title,
         "capacity": event.capacity,
-        "seats_taken": taken,
-        "seats_available": (
-            None if event.capacity is None else max(event.capacity - taken, 0)
-        ),
-        "seats_waiting": sum(
-            r.list_seats for r in groups[Registration.Status.WAITLISTED]
-        ),
-        "confirmed": groups[Registration.Status.CONFIRMED],
-        "waitlisted": groups[Registration.Status.WAITLISTED],
-        "cancelled": groups[Registration.Status.CANCELLED],
+        "seats_taken": board.seats_taken,
+        "seats_available": None if event.capacity is None else board.seats_free,
+        "seats_waiting": sum(r.seats for r in board.waiting),
+        "confirmed": board.confirmed,
+        "waitlisted": board.waiting,
+        "cancelled": board.cancelled,
     }
 
 

@@ -282,18 +282,15 @@ class OrgaContactSerializer(serializers.Serializer):
 
 
 class OrgaRegistrationSerializer(serializers.ModelSerializer):
-    """A party on the organisers' list; seats and position come from the list."""
+    """A party on the organisers' list (selectors.event_registration_board)."""
 
     contact = OrgaContactSerializer(source="household")
     status = RegistrationStatusField()
     seats = serializers.IntegerField(
-        source="list_seats",
-        help_text=_("Seats held or waited for (active participants taking one)."),
+        help_text=_("Seats held or waited for (active participants taking one).")
     )
-    waitlist_position = serializers.IntegerField(
-        source="list_position", allow_null=True
-    )
-    participants = OrgaParticipantSerializer(many=True)
+    waitlist_position = serializers.IntegerField(source="position", allow_null=True)
+    participants = OrgaParticipantSerializer(many=True, source="people")
 
     class Meta:
         model = Registration

@@ -420,6 +420,12 @@ def test_event_rules(event_fields, participants, code):
         ({"event": "gibts-nicht"}, "event_unknown", "event"),
         ({"event": "x" * 10_000}, "event_unknown", "event"),
         ({"event": 42}, "invalid", "event"),
+        ({"event": "bilderbuchkino\u0000"}, "null_characters_not_allowed", "event"),
+        (
+            {"contact": contact(email="a\u0000@example.org")},
+            "null_characters_not_allowed",
+            "contact",
+        ),
         ({"event": None}, "null", "event"),
     ],
 )
