@@ -625,3 +625,24 @@ def test_accepted_events_never_overlap_and_refusals_are_real(attempts):
     for (_, first_until), (second_from, _) in itertools.pairwise(stored):
         assert first_until <= second_from
     assert Event.objects.count() == len(accepted)
+
+
+def test_cancellation_mail_to_partners_is_plain_text_not_html_escaped(
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    from events.services import event_cancel
+    from tests.events.factories import EventFactory, PartnerFactory
+
+    partner = PartnerFactory(contact_email="kita@example.org")
+    event = EventFactory(
+        title="Kinder & Eltern: O'Briens Quiz", host_partners=[partner]
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event_cancel(event=event, reason="Regen & Sturm")
+
+    assert mail.outbox[0].subject == "Abgesagt: Kinder & Eltern: O'Briens Quiz"
+    assert "Regen & Sturm" in mail.outbox[0].body
+    assert "&amp;" not in mail.outbox[0].body
