@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -13,9 +13,13 @@ class EventsConfig(AppConfig):
         from events.roles import roles_ensure
 
         signals.connect()
-        # After every app's migration, not only this one's: the apps above the core
-        # create their permissions in their own post_migrate, after ours, and the
-        # groups must get those too (roles_ensure is idempotent).
-        post_migrate.connect(
-            lambda **kwargs: roles_ensure(), dispatch_uid="events-roles"
-        )
+
+        def roles_after_migrate(sender, **kwargs) -> None:
+            # Once, after the last app's post_migrate: the apps above the core
+            # create their permissions in their own post_migrate, after ours, and
+            # the groups must get those too.
+            with_models = [c for c in apps.get_app_configs() if c.models_module]
+            if sender is with_models[-1]:
+                roles_ensure()
+
+        post_migrate.connect(roles_after_migrate, dispatch_uid="events-roles")
