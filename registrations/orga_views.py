@@ -8,8 +8,10 @@ registrations; the capacity also the permission to change events. Every view
 checks access, calls one selector or service, and renders or redirects.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
+from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -155,8 +157,30 @@ def _waiting_ids(event: Event) -> list[int]:
 @orga_page
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
+    """The events by day; `?day=YYYY-MM-DD` shows one day (the tabs)."""
     events = orga_event_overview(events_managed_by(request.user))
-    return render(request, "registrations/orga/event_list.html", {"events": events})
+    days = [(day, len(list(group))) for day, group in groupby(events, _local_day)]
+    chosen = request.GET.get("day", "")
+    if chosen in {day.isoformat() for day, _count in days}:
+        events = [e for e in events if _local_day(e).isoformat() == chosen]
+    else:
+        chosen = ""
+    return render(
+        request,
+        "registrations/orga/event_list.html",
+        {
+            "events": events,
+            "by_day": [
+                (day, list(group)) for day, group in groupby(events, _local_day)
+            ],
+            "days": days,
+            "chosen_day": chosen,
+        },
+    )
+
+
+def _local_day(event: Event) -> dt.date:
+    return event.local_day
 
 
 def _move_targets(user: AbstractBaseUser, event: Event) -> list[Event]:

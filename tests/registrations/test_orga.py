@@ -183,6 +183,15 @@ def test_orga_team_sees_every_event_with_registration_in_programme_order(
         1,
         3,
     )
+    assert [day for day, _count in response.context["days"]] == [
+        at(0, 0).date(),
+        at(1, 0).date(),
+        at(2, 0).date(),
+    ]
+    one_day = client.get("/orga/events/", {"day": at(1, 0).date().isoformat()})
+    assert [e.title for e in one_day.context["events"]] == ["Theaterwerkstatt"]
+    unknown_day = client.get("/orga/events/", {"day": "2027-13-45"})
+    assert len(unknown_day.context["events"]) == 3
     assert "2 of 4 seats taken" in response.content.decode()
     assert "1 party waiting (3 people)" in response.content.decode()
 
