@@ -9,7 +9,9 @@ format {"code", "detail", "errors"} (events.drf). Decisions an API client meets:
   `event`: the body named it, the URL is right;
 - JSON only: malformed or deeply nested JSON is 400 `parse_error`, more than 1 MiB
   is 413 `request_too_large`, other media types 415;
-- too many registrations from one address is 429 `rate_limited` with Retry-After.
+- too many registrations from one address is 429 `rate_limited` with Retry-After;
+- no PATCH yet: there is no service that changes a party within the rules, and a
+  rule must not live in the API; a family cancels a person or the registration.
 """
 
 import json
