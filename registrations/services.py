@@ -19,7 +19,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from events.models import Event
 from events.registry import registry
@@ -71,28 +71,41 @@ def _refuse(message: str, code: str, field: str | None = None) -> ValidationErro
     return ValidationError(message, code=code)
 
 
-def _clean_text(value: object, *, field: str, max_length: int, label: str) -> str:
+# Whole sentences per field: a label spliced into a sentence cannot be translated
+# (German changes the article's case).
+CONTACT_NAME_MESSAGES = {
+    "invalid": gettext_lazy("Your name must be text."),
+    "required": gettext_lazy("Please enter your name."),
+    "too_long": gettext_lazy("Your name may have at most %(max)d characters."),
+    "invalid_characters": gettext_lazy(
+        "Your name contains characters that cannot be used."
+    ),
+}
+FIRST_NAME_MESSAGES = {
+    "invalid": gettext_lazy("Each first name must be text."),
+    "required": gettext_lazy("Please enter a first name for each person."),
+    "too_long": gettext_lazy("A first name may have at most %(max)d characters."),
+    "invalid_characters": gettext_lazy(
+        "A first name contains characters that cannot be used."
+    ),
+}
+
+
+def _clean_text(
+    value: object, *, field: str, max_length: int, messages: dict[str, str]
+) -> str:
     """Strip, refuse empty, overlong and control characters; keep emoji and RTL."""
     if not isinstance(value, str):
-        raise _refuse(_("%(label)s must be text.") % {"label": label}, "invalid", field)
+        raise _refuse(str(messages["invalid"]), "invalid", field)
     text = unicodedata.normalize("NFC", " ".join(value.split()))
     if not text:
-        raise _refuse(
-            _("Please enter %(label)s.") % {"label": label}, "required", field
-        )
+        raise _refuse(str(messages["required"]), "required", field)
     if len(text) > max_length:
         raise _refuse(
-            _("%(label)s may have at most %(max)d characters.")
-            % {"label": label, "max": max_length},
-            "too_long",
-            field,
+            str(messages["too_long"]) % {"max": max_length}, "too_long", field
         )
     if any(unicodedata.category(ch) in {"Cc", "Cs", "Co"} for ch in text):
-        raise _refuse(
-            _("%(label)s contains characters that cannot be used.") % {"label": label},
-            "invalid_characters",
-            field,
-        )
+        raise _refuse(str(messages["invalid_characters"]), "invalid_characters", field)
     return text
 
 
@@ -102,7 +115,7 @@ def contact_clean(contact: ContactInput) -> ContactInput:
         contact.name,
         field="contact.name",
         max_length=CONTACT_NAME_MAX,
-        label=_("your name"),
+        messages=CONTACT_NAME_MESSAGES,
     )
     email = (contact.email or "").strip() if isinstance(contact.email, str) else ""
     try:
@@ -151,7 +164,7 @@ def participants_clean(
             person.name,
             field="participants",
             max_length=NAME_MAX,
-            label=_("a first name"),
+            messages=FIRST_NAME_MESSAGES,
         )
         age = person.age
         if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
