@@ -10,8 +10,9 @@ format {"code", "detail", "errors"} (events.drf). Decisions an API client meets:
 - JSON only: malformed or deeply nested JSON is 400 `parse_error`, more than 1 MiB
   is 413 `request_too_large`, other media types 415;
 - too many registrations from one address is 429 `rate_limited` with Retry-After;
-- no PATCH yet: there is no service that changes a party within the rules, and a
-  rule must not live in the API; a family cancels a person or the registration.
+- PATCH takes the new full party ({"participants": [...]}) and calls the service
+  the manage page calls (services.registration_change_party): a confirmed party
+  grows only into free seats (400 not_enough_seats), never onto the waiting list.
 """
 
 import json
@@ -39,6 +40,7 @@ from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import event_registration_board, registration_by_token
 from registrations.serializers import (
     EventRegistrationsSerializer,
+    RegistrationChangeSerializer,
     RegistrationCreatedSerializer,
     RegistrationCreateSerializer,
     RegistrationSerializer,
@@ -51,7 +53,7 @@ RATELIMIT_WINDOW = 60  # seconds
 _ERRORS = {
     400: "Refused; `code` says why (registration_closed, age_not_allowed, "
     "party_too_large, already_registered, consent_required, event_unknown, "
-    "invalid, ...).",
+    "not_enough_seats, registration_cancelled, invalid, ...).",
     401: "Not signed in (send `Authorization: Token <token>`).",
     403: "Signed in, but not allowed to see this event's registrations.",
     404: "No such registration (or event).",
@@ -230,11 +232,12 @@ class RegistrationCreateView(APIView):
 
 
 class RegistrationDetailView(APIView):
-    """A registration, read and cancelled through its token (the link in the
-    confirmation e-mail); the token is the only credential."""
+    """A registration, read, changed and cancelled through its token (the link in
+    the confirmation e-mail); the token is the only credential."""
 
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
+    parser_classes = [JSONBodyParser]
 
     @extend_schema(
         operation_id="registrations_retrieve",
@@ -243,6 +246,34 @@ class RegistrationDetailView(APIView):
     )
     def get(self, request: Request, token: str) -> Response:
         return Response(_registration_data(request, _registration_or_404(token)))
+
+    @extend_schema(
+        operation_id="registrations_change_party",
+        description="Change who comes: the new full list of people. Allowed while "
+        "registration for the event is open (else registration_closed). A "
+        "confirmed party may grow only into free seats (else not_enough_seats, "
+        "nothing changes); a waiting party keeps its place in line and moves up "
+        "if it now fits. The event's rules apply as at registration.",
+        request=RegistrationChangeSerializer,
+        responses={200: RegistrationSerializer, **_errors(400, 404, 413, 415)},
+        auth=[],
+    )
+    def patch(self, request: Request, token: str) -> Response:
+        registration = _registration_or_404(token)
+        serializer = RegistrationChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        registration = services.registration_change_party(
+            registration=registration,
+            participants=[
+                services.ParticipantInput(
+                    name=person["name"],
+                    age=person["age"],
+                    photo_consent=bool(person.get("photo_consent")),
+                )
+                for person in serializer.validated_data["participants"]
+            ],
+        )
+        return Response(_registration_data(request, registration))
 
     @extend_schema(
         operation_id="registrations_cancel",

@@ -92,6 +92,13 @@ def registration_promoted(registration: Registration) -> None:
     _send(registration, "promoted", with_ics=True)
 
 
+def registration_changed(registration: Registration, *, position: int | None) -> None:
+    """The party as it is now, after the family changed it."""
+    _send(
+        registration, "changed", with_ics=registration.is_confirmed, position=position
+    )
+
+
 def registration_cancelled(registration: Registration) -> None:
     _send(registration, "cancelled")
 

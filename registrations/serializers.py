@@ -139,6 +139,19 @@ class RegistrationCreateSerializer(serializers.Serializer):
     )
 
 
+class RegistrationChangeSerializer(serializers.Serializer):
+    participants = ParticipantListField(
+        child=ParticipantInputSerializer(),
+        allow_empty=True,  # the service answers participants_required
+        help_text=_(
+            "The new full party, at most %(max)d people. People whose name and age "
+            "match stay registered, the others are cancelled, new ones are added. "
+            "photo_consent is false for a person who does not say."
+        )
+        % {"max": PARTY_HARD_LIMIT},
+    )
+
+
 # --- Response -------------------------------------------------------------------------
 class RegistrationStatusField(serializers.ChoiceField):
     """A registration's status; one named enum in the schema (see below)."""

@@ -508,6 +508,126 @@ def participant_cancel(*, participant: Participant) -> Registration:
     return registration
 
 
+@transaction.atomic
+def registration_change_party(
+    *,
+    registration: Registration,
+    participants: Sequence[ParticipantInput],
+    now: dt.datetime | None = None,
+) -> Registration:
+    """Replace a party with the new full list of its people, while registration is
+    open. Rows whose name and age match stay (photo consent updated), the others are
+    cancelled, new people are added; the event's rules apply as at registration.
+
+    A confirmed party may grow only into free seats (it is never moved to the
+    waiting list behind the family's back); a waiting party changes freely and keeps
+    its place in line. Freed seats, or a waiting party that now fits, promote the
+    waiting list. ValidationError codes: registration_cancelled,
+    registration_closed, not_enough_seats, the eligibility codes (party_too_large,
+    age_not_allowed, adult_required, child_required, ...) and the input codes of
+    participants_clean.
+    """
+    people = participants_clean(participants)
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_related("household").get(
+        pk=registration.pk
+    )
+    registration.event = event
+    if registration.status == Registration.Status.CANCELLED:
+        raise _refuse(
+            _("This registration has been cancelled."), "registration_cancelled"
+        )
+    now = now or timezone.now()
+    if (
+        event.status != Event.Status.PUBLISHED
+        or event.registration_state(now) != "open"
+    ):
+        raise _refuse(
+            _(
+                "Registration for this event has closed, so the party can no longer "
+                "be changed. You can still cancel people."
+            ),
+            "registration_closed",
+        )
+    eligibility_check(event=event, participants=people)
+
+    current = list(registration.participants.filter(cancelled_at__isnull=True))
+    unmatched = list(current)
+    kept: list[tuple[Participant, ParticipantInput]] = []
+    added: list[ParticipantInput] = []
+    for person in people:
+        row = next(
+            (p for p in unmatched if (p.name, p.age) == (person.name, person.age)),
+            None,
+        )
+        if row is None:
+            added.append(person)
+        else:
+            unmatched.remove(row)
+            kept.append((row, person))
+    removed = unmatched
+    consent_changed = []
+    for row, person in kept:
+        if row.photo_consent != person.photo_consent:
+            row.photo_consent = person.photo_consent
+            consent_changed.append(row)
+    if not (added or removed or consent_changed):
+        return registration
+
+    seats_before = sum(1 for p in current if p.takes_seat)
+    # A kept person keeps the seat rule they registered under.
+    seats_after = sum(1 for row, _person in kept if row.takes_seat) + sum(
+        1 for person in added if _takes_seat(event, person)
+    )
+    if registration.is_confirmed and seats_after > seats_before:
+        free = event.capacity - seats_taken([event]).get(event.pk, 0)
+        if seats_after - seats_before > free:
+            raise _refuse(
+                ngettext(
+                    "Your party can only grow if seats are free, and %(free)d seat "
+                    "is free right now. Your registration stays as it was.",
+                    "Your party can only grow if seats are free, and %(free)d seats "
+                    "are free right now. Your registration stays as it was.",
+                    max(free, 0),
+                )
+                % {"free": max(free, 0)},
+                "not_enough_seats",
+            )
+
+    for row in removed:
+        row.cancelled_at = now
+    Participant.objects.bulk_update(removed, ["cancelled_at"])
+    Participant.objects.bulk_update(consent_changed, ["photo_consent"])
+    Participant.objects.bulk_create(
+        [
+            Participant(
+                registration=registration,
+                name=person.name,
+                age=person.age,
+                takes_seat=_takes_seat(event, person),
+                photo_consent=person.photo_consent,
+            )
+            for person in added
+        ]
+    )
+    registration.save(update_fields=["updated_at"])
+    was_waiting = registration.is_waitlisted
+    promoted = []
+    if was_waiting or seats_after < seats_before:
+        promoted = waitlist_promote(event=event, now=now)
+    registration.refresh_from_db(fields=["status", "confirmed_at", "updated_at"])
+    if registration.pk not in {r.pk for r in promoted}:
+        # A party that moved up gets the promotion mail (with the new party) only.
+        transaction.on_commit(
+            partial(
+                notifications.registration_changed,
+                registration,
+                position=waitlist_position(registration),
+            )
+        )
+    return registration
+
+
 def on_event_changed(event: Event, changed: set[str]) -> None:
     """Registry hook of the core: promote when capacity grows, tell families about
     a new time or place, and about a cancellation."""

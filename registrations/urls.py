@@ -18,4 +18,5 @@ urlpatterns = [
         views.cancel_participant,
         name="cancel_participant",
     ),
+    path("r/<str:token>/change/<int:pk>/", views.change_party, name="change_party"),
 ]

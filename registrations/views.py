@@ -60,6 +60,7 @@ from registrations.services import (
     participant_cancel,
     participants_clean,
     registration_cancel,
+    registration_change_party,
     registration_create,
     waitlist_position,
 )
@@ -464,7 +465,10 @@ def _render_manage(
     scope: _Scope,
     *,
     error: tuple[int, ValidationError] | None = None,
+    change: tuple[int, BaseFormSet] | None = None,
 ) -> HttpResponse:
+    """The manage page; `error` shows a refusal on its registration's card,
+    `change` a "change people" form as typed (opened)."""
     now = timezone.now()
     active, cancelled = [], []
     for registration in scope.registrations:
@@ -481,6 +485,18 @@ def _render_manage(
         registration.errors = (
             error[1].messages if error and error[0] == registration.pk else []
         )
+        registration.can_change = (
+            registration.status != Registration.Status.CANCELLED
+            and registration.event.status == Event.Status.PUBLISHED
+            and registration.event.registration_state(now) == "open"
+        )
+        if registration.can_change:
+            typed = change is not None and change[0] == registration.pk
+            registration.change_people = (
+                change[1] if typed else _change_formset(registration)
+            )
+            registration.change_open = typed
+            registration.change_max = _max_rows(registration.event)
         if registration.status == Registration.Status.CANCELLED:
             cancelled.append(registration)
         else:
@@ -545,6 +561,81 @@ def cancel_participant(request: HttpRequest, token: str) -> HttpResponse:
         % {"name": person.name, "event": person.registration.event.title},
     )
     return redirect("registrations:manage", token=token)
+
+
+def _change_prefix(registration: Registration) -> str:
+    # One form per card on the page: each needs its own input ids.
+    return f"c{registration.pk}"
+
+
+def _change_formset(registration: Registration) -> BaseFormSet:
+    """The party as it is, plus an empty row for one more person if allowed."""
+    rows = [
+        {"name": p.name, "age": p.age, "photo_consent": p.photo_consent}
+        for p in registration.active_participants
+    ]
+    if len(rows) < _max_rows(registration.event):
+        rows.append({})
+    return ParticipantFormSet(prefix=_change_prefix(registration), initial=rows)
+
+
+def _change_with_one_more_row(data: QueryDict, registration: Registration):
+    """The rows as typed plus an empty one ("add a person" without JavaScript)."""
+    prefix = _change_prefix(registration)
+    try:
+        rows = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
+    except ValueError:
+        rows = len(registration.active_participants)
+    rows = max(1, min(rows + 1, _max_rows(registration.event)))
+    people = [
+        {
+            "name": data.get(f"{prefix}-{i}-name", ""),
+            "age": data.get(f"{prefix}-{i}-age", ""),
+            "photo_consent": bool(data.get(f"{prefix}-{i}-photo_consent")),
+        }
+        for i in range(rows)
+    ]
+    return ParticipantFormSet(prefix=prefix, initial=people)
+
+
+@require_POST
+def change_party(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    """Change who comes, within the event's rules and seats (the service decides);
+    a refusal shows on the registration's card with the rows as typed."""
+    scope = _scope(token)
+    registration = scope.registration(str(pk))
+    people = ParticipantFormSet(request.POST, prefix=_change_prefix(registration))
+    if "add_person" in request.POST:
+        return _render_manage(
+            request,
+            token,
+            scope,
+            change=(pk, _change_with_one_more_row(request.POST, registration)),
+        )
+    if not people.is_valid():
+        _describe_errors(*people)
+        return _render_manage(request, token, scope, change=(pk, people))
+    try:
+        changed = registration_change_party(
+            registration=registration,
+            participants=[row.participant() for row in people if not row.is_blank()],
+        )
+    except ValidationError as error:
+        return _render_manage(
+            request, token, scope, error=(pk, error), change=(pk, people)
+        )
+    if changed.status != registration.status:
+        message = _(
+            "Your registration for “%(event)s” has been changed, and your party has "
+            "moved up from the waiting list: it is now confirmed."
+        )
+    else:
+        message = _("Your registration for “%(event)s” has been changed.")
+    messages.success(request, message % {"event": registration.event.title})
+    return redirect(
+        reverse("registrations:manage", kwargs={"token": token})
+        + f"#reg-{registration.pk}"
+    )
 
 
 # --- Link lost? -------------------------------------------------------------------

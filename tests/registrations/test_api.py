@@ -967,7 +967,7 @@ def test_answers_conform_to_the_schema(lists, event):
         if "registrations" in path
     } == {
         "/api/v1/registrations/": ["post"],
-        "/api/v1/registrations/{token}/": ["delete", "get"],
+        "/api/v1/registrations/{token}/": ["delete", "get", "patch"],
         "/api/v1/registrations/{token}/participants/{participant_id}/": ["delete"],
         "/api/v1/events/{slug}/registrations/": ["get"],
     }

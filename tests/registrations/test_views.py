@@ -727,7 +727,8 @@ def test_cancel_forms_carry_the_csrf_token(week):
 
     assert response.status_code == 403
     html = client.get(f"/r/{registration.token}/").content.decode()
-    assert html.count('name="csrfmiddlewaretoken"') == 5  # 3 people, 1 whole, 1 lang
+    # 3 people, 1 whole, 1 change of the party, 1 language
+    assert html.count('name="csrfmiddlewaretoken"') == 6
 
 
 # --- Link lost? ---------------------------------------------------------------------
