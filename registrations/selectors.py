@@ -73,6 +73,62 @@ def household_registrations(household: Household) -> QuerySet[Registration]:
     )
 
 
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def household_export(household: Household) -> dict:
+    """Everything stored about a household, JSON-serialisable (the family's "see
+    your data"): contact, language, every registration with its event, status,
+    needs, the privacy notice agreed to and all participants, cancelled ones too.
+    Two queries however many registrations."""
+    registrations = (
+        household.registrations.select_related("event")
+        .prefetch_related(Prefetch("participants", Participant.objects.order_by("pk")))
+        .order_by("event__starts_at", "pk")
+    )
+    return {
+        "contact": {
+            "name": household.name,
+            "email": household.email,
+            "phone": household.phone,
+            "language": household.language,
+        },
+        "created_at": _iso(household.created_at),
+        "updated_at": _iso(household.updated_at),
+        "registrations": [
+            {
+                "event": {
+                    "title": registration.event.title,
+                    "slug": registration.event.slug,
+                    "starts_at": _iso(registration.event.starts_at),
+                    "ends_at": _iso(registration.event.ends_at),
+                },
+                "status": registration.status,
+                "needs": list(registration.needs),
+                "needs_text": registration.needs_text,
+                "consent_privacy_version": registration.consent_privacy_version,
+                "consent_privacy_text": registration.consent_privacy_text,
+                "created_at": _iso(registration.created_at),
+                "confirmed_at": _iso(registration.confirmed_at),
+                "cancelled_at": _iso(registration.cancelled_at),
+                "participants": [
+                    {
+                        "name": person.name,
+                        "age": person.age,
+                        "takes_seat": person.takes_seat,
+                        "photo_consent": person.photo_consent,
+                        "cancelled_at": _iso(person.cancelled_at),
+                        "checked_in_at": _iso(person.checked_in_at),
+                    }
+                    for person in registration.participants.all()
+                ],
+            }
+            for registration in registrations
+        ],
+    }
+
+
 def event_registrations(event: Event) -> QuerySet[Registration]:
     """All registrations of an event for the organisers' list: confirmed, waiting
     (in order), cancelled."""

@@ -19,4 +19,7 @@ urlpatterns = [
         name="cancel_participant",
     ),
     path("r/<str:token>/change/<int:pk>/", views.change_party, name="change_party"),
+    path("r/<str:token>/data.json", views.data_json, name="data_json"),
+    path("r/<str:token>/data/", views.data_page, name="data"),
+    path("r/<str:token>/delete/", views.data_delete, name="delete"),
 ]

@@ -16,13 +16,14 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import BaseFormSet, Form
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.models import Event
@@ -46,6 +47,7 @@ from registrations.privacy import privacy_notice_text
 from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
     household_by_token,
+    household_export,
     household_registrations,
     registration_by_token,
 )
@@ -55,6 +57,7 @@ from registrations.services import (
     RegistrationResult,
     contact_clean,
     eligibility_check,
+    household_erase,
     household_link_resend,
     needs_clean,
     participant_cancel,
@@ -635,6 +638,89 @@ def change_party(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     return redirect(
         reverse("registrations:manage", kwargs={"token": token})
         + f"#reg-{registration.pk}"
+    )
+
+
+# --- Your data: see it, delete it -----------------------------------------------
+# Only the household's link opens these: a registration's link may have been shared
+# (with a grandparent who brings the children) and opens that registration only.
+
+
+def _household_or_404(token: str) -> Household:
+    household = household_by_token(token)
+    if household is None:
+        raise Http404
+    return household
+
+
+def _readable(data: dict) -> dict:
+    """The export for the page: times as datetimes, statuses and needs as words."""
+    needs = dict(Need.choices)
+    statuses = dict(Registration.Status.choices)
+
+    def times(item: dict) -> dict:
+        return {
+            key: (
+                dt.datetime.fromisoformat(value)
+                if key.endswith("_at") and value
+                else value
+            )
+            for key, value in item.items()
+        }
+
+    registrations = []
+    for registration in data["registrations"]:
+        item = times(registration)
+        item["event"] = times(registration["event"])
+        item["status_label"] = statuses.get(registration["status"], "")
+        item["need_labels"] = [needs.get(n, n) for n in registration["needs"]]
+        item["participants"] = [times(p) for p in registration["participants"]]
+        registrations.append(item)
+    return {**times(data), "registrations": registrations}
+
+
+@never_cache
+@require_http_methods(["GET"])
+def data_json(request: HttpRequest, token: str) -> HttpResponse:
+    """Everything stored about the household as a JSON file to download."""
+    household = _household_or_404(token)
+    response = JsonResponse(
+        household_export(household),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="festwoche-data.json"'
+    return response
+
+
+@never_cache
+@require_http_methods(["GET"])
+def data_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The same data as the download, as a page to read."""
+    household = _household_or_404(token)
+    return render(
+        request,
+        "registrations/public/data.html",
+        {"token": token, "data": _readable(household_export(household))},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def data_delete(request: HttpRequest, token: str) -> HttpResponse:
+    """GET: what deleting means; POST: cancel everything and erase the data."""
+    household = _household_or_404(token)
+    if request.method == "POST":
+        household_erase(household=household)
+        return render(request, "registrations/public/deleted.html")
+    active = list(household.registrations.active().select_related("event"))
+    return render(
+        request,
+        "registrations/public/delete.html",
+        {
+            "token": token,
+            "household": household,
+            "active": sorted(active, key=lambda r: (r.event.starts_at, r.pk)),
+        },
     )
 
 
