@@ -132,7 +132,7 @@ def test_partner_and_volunteer_coordination_get_403(client, plan):
         assert client.get("/orga/events/").status_code == 403
         response = client.get("/orga/events/bilderbuchkino/registrations/")
         assert response.status_code == 403
-        assert b"ask the Orga-Team" in response.content
+        assert "wenden Sie sich bitte an das Orga-Team" in response.content.decode()
 
 
 def test_module_lead_sees_and_changes_only_their_sub_events_events(client, plan):
