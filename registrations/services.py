@@ -669,9 +669,10 @@ def household_erase(*, household: Household) -> None:
     families promoted on the freed seats are told as always.
 
     Anonymised, not deleted: the rows stay so that the organisers' figures (people,
-    ages, statuses, ticked needs, photo consent) still add up. Contact name and
-    participants' first names become "—", the e-mail address erased-<pk>@invalid,
-    phone and the free text of needs are emptied; the privacy notice's text and
+    ages, statuses, photo consent) still add up. Contact name and participants'
+    first names become "—", the e-mail address erased-<pk>@invalid, phone and the
+    needs (ticks and text) are emptied: in a small town a wheelchair tick beside
+    two ages can point to one family; the privacy notice's text and
     version stay (the notice, nothing about the family). All link tokens are
     replaced, so the old links open nothing.
     """
@@ -692,9 +693,10 @@ def household_erase(*, household: Household) -> None:
         name=ERASED_NAME
     )
     for registration in household.registrations.all():
+        registration.needs = []
         registration.needs_text = ""
         registration.token = new_token()
-        registration.save(update_fields=["needs_text", "token", "updated_at"])
+        registration.save(update_fields=["needs", "needs_text", "token", "updated_at"])
     household.name = ERASED_NAME
     household.email = f"erased-{household.pk}@invalid"
     household.phone = ""

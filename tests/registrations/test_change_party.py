@@ -96,8 +96,8 @@ def test_growing_beyond_the_free_seats_is_refused_and_nothing_changes():
 
     assert err.value.code == "not_enough_seats"
     assert err.value.messages == [
-        "Your party can only grow if seats are free, and 0 seats are free right now. "
-        "Your registration stays as it was."
+        "Ihre Gruppe kann nur größer werden, wenn Plätze frei sind – im Moment sind "
+        "0 Plätze frei. Ihre Anmeldung bleibt, wie sie war."
     ]
     assert party(family) == before
     assert status(family) == "confirmed"

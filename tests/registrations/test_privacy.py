@@ -229,7 +229,7 @@ def test_delete_cancels_promotes_anonymises_and_kills_the_links(
     assert household.language == "de"
     rows = Registration.objects.filter(household=household).order_by("pk")
     assert [(r.status, r.needs, r.needs_text) for r in rows] == [
-        ("cancelled", ["wheelchair"], ""),
+        ("cancelled", [], ""),
         ("cancelled", [], ""),
     ]
     assert all(
