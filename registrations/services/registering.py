@@ -1,4 +1,4 @@
-"""Writes of registrations: register a party, cancel, change, promote the waiting list.
+"""Register a party, change or cancel it, promote the waiting list.
 
 Every change of seats locks the event's row first (SELECT ... FOR UPDATE on
 PostgreSQL; on SQLite the IMMEDIATE transaction holds the write lock), counts the
@@ -6,61 +6,36 @@ seats under the lock and only then writes, so a seat is never given twice.
 """
 
 import datetime as dt
-import logging
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from events.models import Event
 from events.registry import registry
-from events.services import event_update
 from registrations import notifications
 from registrations.models import (
     ADULT_AGE,
     Household,
-    Need,
     Participant,
     Registration,
-    new_token,
 )
 from registrations.privacy import PRIVACY_NOTICE_VERSION, privacy_notice_text
 from registrations.selectors import seats_taken
-
-logger = logging.getLogger(__name__)
-
-NAME_MAX = 80
-CONTACT_NAME_MAX = 150
-NEEDS_TEXT_MAX = 500
-PHONE_MAX = 40
-EMAIL_MAX = 254
-# No party is larger than this, whatever the event allows; checked before anything
-# else so that an absurd request costs nothing.
-PARTY_HARD_LIMIT = 50
-
-
-@dataclass(frozen=True)
-class ContactInput:
-    name: str
-    email: str
-    phone: str = ""
-    language: str = ""
-
-
-@dataclass(frozen=True)
-class ParticipantInput:
-    name: str
-    age: int
-    photo_consent: bool = False
+from registrations.services.inputs import (
+    ContactInput,
+    ParticipantInput,
+    _refuse,
+    contact_clean,
+    needs_clean,
+    participants_clean,
+)
+from registrations.services.reminders import REMINDER_LEAD
 
 
 @dataclass
@@ -70,153 +45,6 @@ class RegistrationResult:
     waitlist_position: int | None = None
     seats: int = 0
     promoted: list[Registration] = field(default_factory=list)
-
-
-def _refuse(message: str, code: str, field: str | None = None) -> ValidationError:
-    if field:
-        return ValidationError({field: ValidationError(message, code=code)})
-    return ValidationError(message, code=code)
-
-
-# Whole sentences per field: a label spliced into a sentence cannot be translated
-# (German changes the article's case).
-CONTACT_NAME_MESSAGES = {
-    "invalid": gettext_lazy("Your name must be text."),
-    "required": gettext_lazy("Please enter your name."),
-    "too_long": gettext_lazy("Your name may have at most %(max)d characters."),
-    "invalid_characters": gettext_lazy(
-        "Your name contains characters that cannot be used."
-    ),
-}
-FIRST_NAME_MESSAGES = {
-    "invalid": gettext_lazy("Each first name must be text."),
-    "required": gettext_lazy("Please enter a first name for each person."),
-    "too_long": gettext_lazy("A first name may have at most %(max)d characters."),
-    "invalid_characters": gettext_lazy(
-        "A first name contains characters that cannot be used."
-    ),
-}
-
-
-def _clean_text(
-    value: object, *, field: str, max_length: int, messages: dict[str, str]
-) -> str:
-    """Strip, refuse empty, overlong and control characters; keep emoji and RTL."""
-    if not isinstance(value, str):
-        raise _refuse(str(messages["invalid"]), "invalid", field)
-    text = unicodedata.normalize("NFC", " ".join(value.split()))
-    if not text:
-        raise _refuse(str(messages["required"]), "required", field)
-    if len(text) > max_length:
-        raise _refuse(
-            str(messages["too_long"]) % {"max": max_length}, "too_long", field
-        )
-    if any(unicodedata.category(ch) in {"Cc", "Cs", "Co"} for ch in text):
-        raise _refuse(str(messages["invalid_characters"]), "invalid_characters", field)
-    return text
-
-
-def contact_clean(contact: ContactInput) -> ContactInput:
-    """Check and normalise a contact; ValidationError with a field and code."""
-    name = _clean_text(
-        contact.name,
-        field="contact.name",
-        max_length=CONTACT_NAME_MAX,
-        messages=CONTACT_NAME_MESSAGES,
-    )
-    email = (contact.email or "").strip() if isinstance(contact.email, str) else ""
-    try:
-        # validate_email allows 320 characters; the column (RFC 5321 path) holds 254.
-        if len(email) > EMAIL_MAX:
-            raise ValidationError("too long")
-        validate_email(email)
-    except ValidationError:
-        raise _refuse(
-            _("Please enter a valid e-mail address."), "email_invalid", "contact.email"
-        ) from None
-    phone = contact.phone or ""
-    if (
-        not isinstance(phone, str)
-        or len(phone) > PHONE_MAX
-        or any(ch not in "+0123456789 ()/-" for ch in phone)
-    ):
-        raise _refuse(
-            _("Please enter a phone number with digits only (or leave it empty)."),
-            "phone_invalid",
-            "contact.phone",
-        )
-    languages = {code for code, _name in settings.LANGUAGES}
-    language = contact.language if contact.language in languages else ""
-    return ContactInput(name=name, email=email, phone=phone.strip(), language=language)
-
-
-def participants_clean(
-    participants: Sequence[ParticipantInput],
-) -> list[ParticipantInput]:
-    if not participants:
-        raise _refuse(
-            _("Please add at least one person."),
-            "participants_required",
-            "participants",
-        )
-    if len(participants) > PARTY_HARD_LIMIT:
-        raise _refuse(
-            _("A party can have at most %(max)d people.") % {"max": PARTY_HARD_LIMIT},
-            "party_too_large",
-            "participants",
-        )
-    cleaned = []
-    for person in participants:
-        name = _clean_text(
-            person.name,
-            field="participants",
-            max_length=NAME_MAX,
-            messages=FIRST_NAME_MESSAGES,
-        )
-        age = person.age
-        if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
-            raise _refuse(
-                _("Please enter each age as a whole number from 0 to 120."),
-                "age_invalid",
-                "participants",
-            )
-        cleaned.append(
-            ParticipantInput(
-                name=name, age=age, photo_consent=bool(person.photo_consent)
-            )
-        )
-    return cleaned
-
-
-def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
-    try:
-        needs = list(needs or [])
-    except TypeError:  # not a list at all
-        raise _refuse(_("Unknown need."), "needs_invalid", "needs") from None
-    if any(need not in Need.values for need in needs):
-        raise _refuse(_("Unknown need."), "needs_invalid", "needs")
-    if not isinstance(needs_text or "", str):
-        raise _refuse(_("Please describe your needs as text."), "invalid", "needs_text")
-    text = (needs_text or "").strip()
-    # Line breaks and tabs are fine in free text; other control characters are not
-    # (PostgreSQL refuses NUL outright).
-    if any(
-        unicodedata.category(ch) in {"Cc", "Cs", "Co"}
-        for ch in text.translate({ord("\n"): None, ord("\r"): None, ord("\t"): None})
-    ):
-        raise _refuse(
-            _("The description of your needs contains characters that cannot be used."),
-            "invalid_characters",
-            "needs_text",
-        )
-    if len(text) > NEEDS_TEXT_MAX:
-        raise _refuse(
-            _("Please describe your needs in at most %(max)d characters.")
-            % {"max": NEEDS_TEXT_MAX},
-            "too_long",
-            "needs_text",
-        )
-    return sorted(set(needs), key=Need.values.index), text
 
 
 def eligibility_check(*, event: Event, participants: list[ParticipantInput]) -> None:
@@ -658,103 +486,6 @@ def on_event_changed(event: Event, changed: set[str]) -> None:
         waitlist_promote(event=event)
 
 
-ERASED_NAME = "—"
-
-
-@transaction.atomic
-def household_erase(*, household: Household) -> None:
-    """Delete a household's personal data at its own request ("delete my data"):
-    every active registration is cancelled (seats go to the waiting lists), then
-    the data is anonymised. No e-mail goes to the family that asked to be deleted;
-    families promoted on the freed seats are told as always.
-
-    Anonymised, not deleted: the rows stay so that the organisers' figures (people,
-    ages, statuses, photo consent) still add up. Contact name and participants'
-    first names become "—", the e-mail address erased-<pk>@invalid, phone and the
-    needs (ticks and text) are emptied: in a small town a wheelchair tick beside
-    two ages can point to one family; the privacy notice's text and
-    version stay (the notice, nothing about the family). All link tokens are
-    replaced, so the old links open nothing.
-    """
-    household = Household.objects.select_for_update().get(pk=household.pk)
-    active = list(household.registrations.active().order_by("pk"))
-    locked = _lock_events(*(r.event_id for r in active))
-    now = timezone.now()
-    freed: set[int] = set()
-    for registration in active:
-        if registration.is_confirmed:
-            freed.add(registration.event_id)
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = now
-        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    for event_id in sorted(freed):
-        waitlist_promote(event=locked[event_id], now=now)
-    Participant.objects.filter(registration__household=household).update(
-        name=ERASED_NAME
-    )
-    for registration in household.registrations.all():
-        registration.needs = []
-        registration.needs_text = ""
-        registration.token = new_token()
-        registration.save(update_fields=["needs", "needs_text", "token", "updated_at"])
-    household.name = ERASED_NAME
-    household.email = f"erased-{household.pk}@invalid"
-    household.phone = ""
-    household.token = new_token()
-    household.save(update_fields=["name", "email", "phone", "token", "updated_at"])
-    logger.info("household %s erased at its request", household.pk)
-
-
-def household_link_resend(*, email: str) -> None:
-    """Send a household its manage link again. Silent for an unknown address: the
-    caller must never learn whether the address is registered."""
-    email = (email or "").strip()
-    household = Household.objects.filter(email__iexact=email).first() if email else None
-    if household is not None:
-        notifications.manage_link(household)
-
-
-# When the reminder goes out: once the event starts within REMINDER_LEAD, but not
-# to a party whose confirmation (or promotion) mail is younger than REMINDER_QUIET:
-# a family that registered this morning for tomorrow needs no reminder tonight.
-REMINDER_LEAD = dt.timedelta(days=2)
-REMINDER_QUIET = dt.timedelta(hours=24)
-
-
-def reminders_send_due(*, now: dt.datetime | None = None) -> int:
-    """Remind each confirmed party of a published event starting within two days,
-    once; returns how many reminders were sent (run hourly by Celery beat).
-
-    The due rows are locked and marked in one transaction, so two overlapping runs
-    never remind a family twice: the second waits for the first, then finds the
-    rows marked (PostgreSQL re-checks the condition on the locked rows).
-    """
-    now = now or timezone.now()
-    with transaction.atomic():
-        due = list(
-            Registration.objects.select_for_update(of=("self",))
-            .filter(
-                status=Registration.Status.CONFIRMED,
-                reminder_sent_at__isnull=True,
-                confirmed_at__lte=now - REMINDER_QUIET,
-                event__status=Event.Status.PUBLISHED,
-                event__starts_at__gt=now,
-                event__starts_at__lte=now + REMINDER_LEAD,
-            )
-            .select_related("household", "event__venue")
-            .order_by("event__starts_at", "pk")
-        )
-        Registration.objects.filter(pk__in=[r.pk for r in due]).update(
-            reminder_sent_at=now
-        )
-        for registration in due:
-            notifications.registration_reminder(registration)  # sent after commit
-    return len(due)
-
-
-# --- Organisers' actions -------------------------------------------------------------
-
-
 def _lock_events(*event_ids: int) -> dict[int, Event]:
     """Lock events in primary-key order, so that two actions on the same pair of
     events (a move A→B and one B→A) cannot deadlock."""
@@ -762,206 +493,3 @@ def _lock_events(*event_ids: int) -> dict[int, Event]:
         pk: Event.objects.select_for_update().get(pk=pk)
         for pk in sorted(set(event_ids))
     }
-
-
-@transaction.atomic
-def registration_move(
-    *,
-    registration: Registration,
-    to_event: Event,
-    by: AbstractBaseUser | None = None,
-) -> Registration:
-    """Move a party to another event (an organiser's action, the registration window
-    does not apply): confirmed there if the whole party fits, else waiting there;
-    the old registration is cancelled and its event's waiting list promoted.
-    Returns the new registration. ValidationError codes: registration_cancelled,
-    same_event, registration_not_offered, already_registered and the target's
-    eligibility codes (age_not_allowed, party_too_large, adult_required, ...)."""
-    locked = _lock_events(registration.event_id, to_event.pk)
-    registration = Registration.objects.select_related("event", "household").get(
-        pk=registration.pk
-    )
-    target = locked[to_event.pk]
-    if registration.status == Registration.Status.CANCELLED:
-        raise _refuse(
-            _("This registration has been cancelled."), "registration_cancelled"
-        )
-    if target.pk == registration.event_id:
-        raise _refuse(
-            _("The party is already registered for this event."), "same_event"
-        )
-    now = timezone.now()
-    _registration_open_check(target, now, window=False)
-    people = list(registration.participants.filter(cancelled_at__isnull=True))
-    inputs = [ParticipantInput(p.name, p.age, p.photo_consent) for p in people]
-    eligibility_check(event=target, participants=inputs)
-    if (
-        Registration.objects.active()
-        .filter(household=registration.household, event=target)
-        .exists()
-    ):
-        raise _refuse(
-            _("This household is already registered for the other event."),
-            "already_registered",
-        )
-    seats = sum(1 for person in inputs if _takes_seat(target, person))
-    free = target.capacity - seats_taken([target]).get(target.pk, 0)
-    confirmed = seats <= free
-    moved = Registration.objects.create(
-        household=registration.household,
-        event=target,
-        status=(
-            Registration.Status.CONFIRMED
-            if confirmed
-            else Registration.Status.WAITLISTED
-        ),
-        confirmed_at=now if confirmed else None,
-        needs=registration.needs,
-        needs_text=registration.needs_text,
-        consent_privacy_version=registration.consent_privacy_version,
-        consent_privacy_text=registration.consent_privacy_text,
-    )
-    Participant.objects.bulk_create(
-        [
-            Participant(
-                registration=moved,
-                name=person.name,
-                age=person.age,
-                takes_seat=_takes_seat(target, person),
-                photo_consent=person.photo_consent,
-            )
-            for person in inputs
-        ]
-    )
-    was_confirmed = registration.is_confirmed
-    registration.status = Registration.Status.CANCELLED
-    registration.cancelled_at = now
-    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    # The family hears about the new event only: a cancellation notice for the old
-    # one would read as if they had lost their place.
-    if confirmed:
-        notifications.registration_confirmed(moved)
-    else:
-        notifications.registration_waitlisted(moved, position=waitlist_position(moved))
-    if was_confirmed:
-        waitlist_promote(event=registration.event)
-    logger.info(
-        "registration %s moved to event %s as %s by %s",
-        registration.pk,
-        target.pk,
-        moved.pk,
-        getattr(by, "pk", None),
-    )
-    return moved
-
-
-@transaction.atomic
-def event_capacity_change(
-    *, event: Event, capacity: int, by: AbstractBaseUser | None = None
-) -> list[Registration]:
-    """Set an event's seats (an organiser's action). Waiting parties that now fit
-    are promoted by the core's change hook; they are returned in order.
-    ValidationError capacity_below_taken if confirmed parties hold more seats, and
-    the event's own field codes (negative_value, ...)."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    taken = seats_taken([event]).get(event.pk, 0)
-    if capacity is not None and 0 <= capacity < taken:
-        raise _refuse(
-            ngettext(
-                "Confirmed parties already hold %(taken)d seat: cancel or move "
-                "parties first.",
-                "Confirmed parties already hold %(taken)d seats: cancel or move "
-                "parties first.",
-                taken,
-            )
-            % {"taken": taken},
-            "capacity_below_taken",
-            "capacity",
-        )
-    waiting = list(
-        Registration.objects.waiting_in_order()
-        .filter(event=event)
-        .values_list("pk", flat=True)
-    )
-    event_update(event=event, capacity=capacity)
-    promoted = {
-        r.pk: r
-        for r in Registration.objects.filter(
-            pk__in=waiting, status=Registration.Status.CONFIRMED
-        ).select_related("household")
-    }
-    logger.info(
-        "capacity of event %s set to %s by %s",
-        event.pk,
-        capacity,
-        getattr(by, "pk", None),
-    )
-    return [promoted[pk] for pk in waiting if pk in promoted]
-
-
-def _check_in_refusal(participant: Participant) -> ValidationError:
-    if participant.registration.status != Registration.Status.CONFIRMED:
-        return _refuse(
-            _("Only confirmed registrations can be checked in."), "not_confirmed"
-        )
-    return _refuse(
-        _("%(name)s is no longer registered.") % {"name": participant.name},
-        "participant_cancelled",
-    )
-
-
-def participant_check_in(
-    *,
-    participant: Participant,
-    by: AbstractBaseUser | None = None,
-    now: dt.datetime | None = None,
-) -> Participant:
-    """Mark a person of a confirmed party as arrived; a second tap changes nothing.
-    ValidationError not_confirmed (waiting or cancelled party) or
-    participant_cancelled."""
-    # One conditional UPDATE: two staff tapping at once keep the first time, and a
-    # party cancelled a moment ago is not checked in.
-    Participant.objects.filter(
-        pk=participant.pk,
-        checked_in_at__isnull=True,
-        cancelled_at__isnull=True,
-        registration__status=Registration.Status.CONFIRMED,
-    ).update(checked_in_at=now or timezone.now())
-    participant = Participant.objects.select_related("registration").get(
-        pk=participant.pk
-    )
-    if participant.checked_in_at is None:
-        raise _check_in_refusal(participant)
-    return participant
-
-
-def participant_check_in_undo(
-    *, participant: Participant, by: AbstractBaseUser | None = None
-) -> Participant:
-    """Take back a check-in (a wrong tap); nothing happens if there was none."""
-    Participant.objects.filter(pk=participant.pk).update(checked_in_at=None)
-    return Participant.objects.select_related("registration").get(pk=participant.pk)
-
-
-def registration_check_in(
-    *,
-    registration: Registration,
-    by: AbstractBaseUser | None = None,
-    now: dt.datetime | None = None,
-) -> int:
-    """Check in every active person of a confirmed party; returns how many were
-    newly checked in (0 on a second tap). ValidationError not_confirmed."""
-    count = Participant.objects.filter(
-        registration_id=registration.pk,
-        checked_in_at__isnull=True,
-        cancelled_at__isnull=True,
-        registration__status=Registration.Status.CONFIRMED,
-    ).update(checked_in_at=now or timezone.now())
-    status = Registration.objects.values_list("status", flat=True).get(
-        pk=registration.pk
-    )
-    if status != Registration.Status.CONFIRMED:
-        raise _refuse(
-            _("Only confirmed registrations can be checked in."), "not_confirmed"
-        )
-    return count

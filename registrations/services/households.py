@@ -1,0 +1,73 @@
+"""A household's own data: erase it on request, send its lost link again."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from registrations import notifications
+from registrations.models import (
+    Household,
+    Participant,
+    Registration,
+    new_token,
+)
+from registrations.services.registering import _lock_events, waitlist_promote
+
+logger = logging.getLogger(__name__)
+
+
+ERASED_NAME = "—"
+
+
+@transaction.atomic
+def household_erase(*, household: Household) -> None:
+    """Delete a household's personal data at its own request ("delete my data"):
+    every active registration is cancelled (seats go to the waiting lists), then
+    the data is anonymised. No e-mail goes to the family that asked to be deleted;
+    families promoted on the freed seats are told as always.
+
+    Anonymised, not deleted: the rows stay so that the organisers' figures (people,
+    ages, statuses, photo consent) still add up. Contact name and participants'
+    first names become "—", the e-mail address erased-<pk>@invalid, phone and the
+    needs (ticks and text) are emptied: in a small town a wheelchair tick beside
+    two ages can point to one family; the privacy notice's text and
+    version stay (the notice, nothing about the family). All link tokens are
+    replaced, so the old links open nothing.
+    """
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    active = list(household.registrations.active().order_by("pk"))
+    locked = _lock_events(*(r.event_id for r in active))
+    now = timezone.now()
+    freed: set[int] = set()
+    for registration in active:
+        if registration.is_confirmed:
+            freed.add(registration.event_id)
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    for event_id in sorted(freed):
+        waitlist_promote(event=locked[event_id], now=now)
+    Participant.objects.filter(registration__household=household).update(
+        name=ERASED_NAME
+    )
+    for registration in household.registrations.all():
+        registration.needs = []
+        registration.needs_text = ""
+        registration.token = new_token()
+        registration.save(update_fields=["needs", "needs_text", "token", "updated_at"])
+    household.name = ERASED_NAME
+    household.email = f"erased-{household.pk}@invalid"
+    household.phone = ""
+    household.token = new_token()
+    household.save(update_fields=["name", "email", "phone", "token", "updated_at"])
+    logger.info("household %s erased at its request", household.pk)
+
+
+def household_link_resend(*, email: str) -> None:
+    """Send a household its manage link again. Silent for an unknown address: the
+    caller must never learn whether the address is registered."""
+    email = (email or "").strip()
+    household = Household.objects.filter(email__iexact=email).first() if email else None
+    if household is not None:
+        notifications.manage_link(household)

@@ -1,0 +1,201 @@
+"""What families and organisers type: checked and normalised before any rule runs.
+
+Every refusal is a ValidationError with a field and a code the API returns.
+"""
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from registrations.models import (
+    Need,
+)
+
+NAME_MAX = 80
+
+
+CONTACT_NAME_MAX = 150
+
+
+NEEDS_TEXT_MAX = 500
+
+
+PHONE_MAX = 40
+
+
+EMAIL_MAX = 254
+
+
+# No party is larger than this, whatever the event allows; checked before anything
+# else so that an absurd request costs nothing.
+PARTY_HARD_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    name: str
+    email: str
+    phone: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    name: str
+    age: int
+    photo_consent: bool = False
+
+
+def _refuse(message: str, code: str, field: str | None = None) -> ValidationError:
+    if field:
+        return ValidationError({field: ValidationError(message, code=code)})
+    return ValidationError(message, code=code)
+
+
+# Whole sentences per field: a label spliced into a sentence cannot be translated
+# (German changes the article's case).
+CONTACT_NAME_MESSAGES = {
+    "invalid": gettext_lazy("Your name must be text."),
+    "required": gettext_lazy("Please enter your name."),
+    "too_long": gettext_lazy("Your name may have at most %(max)d characters."),
+    "invalid_characters": gettext_lazy(
+        "Your name contains characters that cannot be used."
+    ),
+}
+
+
+FIRST_NAME_MESSAGES = {
+    "invalid": gettext_lazy("Each first name must be text."),
+    "required": gettext_lazy("Please enter a first name for each person."),
+    "too_long": gettext_lazy("A first name may have at most %(max)d characters."),
+    "invalid_characters": gettext_lazy(
+        "A first name contains characters that cannot be used."
+    ),
+}
+
+
+def _clean_text(
+    value: object, *, field: str, max_length: int, messages: dict[str, str]
+) -> str:
+    """Strip, refuse empty, overlong and control characters; keep emoji and RTL."""
+    if not isinstance(value, str):
+        raise _refuse(str(messages["invalid"]), "invalid", field)
+    text = unicodedata.normalize("NFC", " ".join(value.split()))
+    if not text:
+        raise _refuse(str(messages["required"]), "required", field)
+    if len(text) > max_length:
+        raise _refuse(
+            str(messages["too_long"]) % {"max": max_length}, "too_long", field
+        )
+    if any(unicodedata.category(ch) in {"Cc", "Cs", "Co"} for ch in text):
+        raise _refuse(str(messages["invalid_characters"]), "invalid_characters", field)
+    return text
+
+
+def contact_clean(contact: ContactInput) -> ContactInput:
+    """Check and normalise a contact; ValidationError with a field and code."""
+    name = _clean_text(
+        contact.name,
+        field="contact.name",
+        max_length=CONTACT_NAME_MAX,
+        messages=CONTACT_NAME_MESSAGES,
+    )
+    email = (contact.email or "").strip() if isinstance(contact.email, str) else ""
+    try:
+        # validate_email allows 320 characters; the column (RFC 5321 path) holds 254.
+        if len(email) > EMAIL_MAX:
+            raise ValidationError("too long")
+        validate_email(email)
+    except ValidationError:
+        raise _refuse(
+            _("Please enter a valid e-mail address."), "email_invalid", "contact.email"
+        ) from None
+    phone = contact.phone or ""
+    if (
+        not isinstance(phone, str)
+        or len(phone) > PHONE_MAX
+        or any(ch not in "+0123456789 ()/-" for ch in phone)
+    ):
+        raise _refuse(
+            _("Please enter a phone number with digits only (or leave it empty)."),
+            "phone_invalid",
+            "contact.phone",
+        )
+    languages = {code for code, _name in settings.LANGUAGES}
+    language = contact.language if contact.language in languages else ""
+    return ContactInput(name=name, email=email, phone=phone.strip(), language=language)
+
+
+def participants_clean(
+    participants: Sequence[ParticipantInput],
+) -> list[ParticipantInput]:
+    if not participants:
+        raise _refuse(
+            _("Please add at least one person."),
+            "participants_required",
+            "participants",
+        )
+    if len(participants) > PARTY_HARD_LIMIT:
+        raise _refuse(
+            _("A party can have at most %(max)d people.") % {"max": PARTY_HARD_LIMIT},
+            "party_too_large",
+            "participants",
+        )
+    cleaned = []
+    for person in participants:
+        name = _clean_text(
+            person.name,
+            field="participants",
+            max_length=NAME_MAX,
+            messages=FIRST_NAME_MESSAGES,
+        )
+        age = person.age
+        if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
+            raise _refuse(
+                _("Please enter each age as a whole number from 0 to 120."),
+                "age_invalid",
+                "participants",
+            )
+        cleaned.append(
+            ParticipantInput(
+                name=name, age=age, photo_consent=bool(person.photo_consent)
+            )
+        )
+    return cleaned
+
+
+def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
+    try:
+        needs = list(needs or [])
+    except TypeError:  # not a list at all
+        raise _refuse(_("Unknown need."), "needs_invalid", "needs") from None
+    if any(need not in Need.values for need in needs):
+        raise _refuse(_("Unknown need."), "needs_invalid", "needs")
+    if not isinstance(needs_text or "", str):
+        raise _refuse(_("Please describe your needs as text."), "invalid", "needs_text")
+    text = (needs_text or "").strip()
+    # Line breaks and tabs are fine in free text; other control characters are not
+    # (PostgreSQL refuses NUL outright).
+    if any(
+        unicodedata.category(ch) in {"Cc", "Cs", "Co"}
+        for ch in text.translate({ord("\n"): None, ord("\r"): None, ord("\t"): None})
+    ):
+        raise _refuse(
+            _("The description of your needs contains characters that cannot be used."),
+            "invalid_characters",
+            "needs_text",
+        )
+    if len(text) > NEEDS_TEXT_MAX:
+        raise _refuse(
+            _("Please describe your needs in at most %(max)d characters.")
+            % {"max": NEEDS_TEXT_MAX},
+            "too_long",
+            "needs_text",
+        )
+    return sorted(set(needs), key=Need.values.index), text
