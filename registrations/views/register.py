@@ -1,54 +1,38 @@
-"""Public pages of registrations: the form, its confirmation, the household's manage
-page and "link lost?".
+"""The registration form and its confirmation.
 
-The views parse, call one service and render; every rule lives in
-registrations.services. A family needs no account: the unguessable tokens in the
-links are the access (household token: the whole week; registration token: one
-registration).
+The view parses, runs the services' checks field by field so that a family sees
+every mistake in one round trip, calls registration_create and redirects. A family
+needs no account.
 """
 
-import datetime as dt
 from dataclasses import dataclass, field, replace
-from itertools import groupby
 from typing import NamedTuple
 
-import segno
-from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import BaseFormSet, Form
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from events.models import Event
 from events.selectors import event_list_public, seats_available_map
 from events.templatetags.festwoche import age_range
 from registrations.forms import (
     SERVICE_FIELDS,
-    LinkResendForm,
     ParticipantFormSet,
     RegistrationForm,
 )
 from registrations.models import (
     ADULT_AGE,
-    Household,
-    Need,
-    Participant,
     Registration,
 )
-from registrations.orga_views import checkin_url_for
 from registrations.privacy import privacy_notice_text
 from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
-    household_by_token,
-    household_export,
-    household_registrations,
     registration_by_token,
 )
 from registrations.services import (
@@ -57,25 +41,25 @@ from registrations.services import (
     RegistrationResult,
     contact_clean,
     eligibility_check,
-    household_erase,
-    household_link_resend,
     needs_clean,
-    participant_cancel,
     participants_clean,
-    registration_cancel,
-    registration_change_party,
     registration_create,
     waitlist_position,
 )
 
 PEOPLE_PREFIX = "p"
+
+
 FIRST_ROWS = 2
+
+
 # Registration tokens whose household was created by this browser's request: only
 # then does the confirmation show the household's link (a household that existed
 # gets its link by e-mail; typing an e-mail address must not reveal it).
 SESSION_NEW_HOUSEHOLDS = "registrations:new_households"
+
+
 REGISTER_LIMIT = {"scope": "register", "limit": 10, "window": 60}
-LINK_LIMIT = {"scope": "link", "limit": 5, "window": 600}
 
 
 def _too_many(request: HttpRequest, *, window: int) -> HttpResponse:
@@ -414,335 +398,3 @@ def registered(request: HttpRequest, token: str) -> HttpResponse:
 
 
 # --- The manage page ---------------------------------------------------------------
-
-
-@dataclass
-class _Scope:
-    """What a token opens: the household's week or one registration."""
-
-    household: Household
-    registrations: list[Registration]
-    whole_household: bool
-
-    def registration(self, pk: str | None) -> Registration:
-        for registration in self.registrations:
-            if str(registration.pk) == (pk or ""):
-                return registration
-        raise Http404
-
-    def participant(self, pk: str | None) -> Participant:
-        for registration in self.registrations:
-            for person in registration.active_participants:
-                if str(person.pk) == (pk or ""):
-                    return person
-        raise Http404
-
-
-def _scope(token: str) -> _Scope:
-    household = household_by_token(token)
-    if household is not None:
-        return _Scope(household, list(household_registrations(household)), True)
-    registration = registration_by_token(token)
-    if registration is None:
-        raise Http404
-    return _Scope(registration.household, [registration], False)
-
-
-def _qr_svg(url: str) -> str:
-    """The link as an inline SVG QR code (for check-in at the entrance)."""
-    svg = segno.make(url, error="m").svg_inline(
-        scale=4,
-        border=2,
-        svgclass="qr__code",
-        lineclass=None,
-        omitsize=True,
-        title=_("QR code of this registration, for the check-in"),
-    )
-    # segno escapes the title; the rest is its own markup.
-    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308
-
-
-def _render_manage(
-    request: HttpRequest,
-    token: str,
-    scope: _Scope,
-    *,
-    error: tuple[int, ValidationError] | None = None,
-    change: tuple[int, BaseFormSet] | None = None,
-) -> HttpResponse:
-    """The manage page; `error` shows a refusal on its registration's card,
-    `change` a "change people" form as typed (opened)."""
-    now = timezone.now()
-    active, cancelled = [], []
-    for registration in scope.registrations:
-        registration.position = waitlist_position(registration)
-        registration.link = _registration_url(request, registration)
-        registration.is_past = registration.event.ends_at <= now
-        registration.can_cancel = (
-            registration.status != Registration.Status.CANCELLED
-            and registration.event.starts_at > now
-        )
-        registration.need_labels = [
-            Need(need).label for need in registration.needs if need in Need.values
-        ]
-        registration.errors = (
-            error[1].messages if error and error[0] == registration.pk else []
-        )
-        registration.can_change = (
-            registration.status != Registration.Status.CANCELLED
-            and registration.event.status == Event.Status.PUBLISHED
-            and registration.event.registration_state(now) == "open"
-        )
-        if registration.can_change:
-            typed = change is not None and change[0] == registration.pk
-            registration.change_people = (
-                change[1] if typed else _change_formset(registration)
-            )
-            registration.change_open = typed
-            registration.change_max = _max_rows(registration.event)
-        if registration.status == Registration.Status.CANCELLED:
-            cancelled.append(registration)
-        else:
-            registration.qr_svg = _qr_svg(registration.link)
-            active.append(registration)
-    days: list[tuple[dt.date, list[Registration]]] = [
-        (day, list(group))
-        for day, group in groupby(active, key=lambda r: r.event.local_day)
-    ]
-    return render(
-        request,
-        "registrations/public/manage.html",
-        {
-            "token": token,
-            "household": scope.household,
-            "whole_household": scope.whole_household,
-            "days": days,
-            "cancelled": cancelled,
-            "error": error[1] if error else None,
-        },
-    )
-
-
-@require_http_methods(["GET"])
-def manage(request: HttpRequest, token: str) -> HttpResponse:
-    """A household's registrations of the week by day (household link) or one
-    registration (the link in the confirmation of a household that existed)."""
-    # Staff at the door scan the QR code (this link): they get the party's
-    # check-in entry instead of the family's page.
-    checkin = checkin_url_for(request.user, token)
-    if checkin is not None:
-        return redirect(checkin)
-    return _render_manage(request, token, _scope(token))
-
-
-@require_POST
-def cancel_registration(request: HttpRequest, token: str) -> HttpResponse:
-    scope = _scope(token)
-    registration = scope.registration(request.POST.get("registration"))
-    registration_cancel(registration=registration)
-    messages.success(
-        request,
-        _("Your registration for “%(event)s” has been cancelled.")
-        % {"event": registration.event.title},
-    )
-    return redirect("registrations:manage", token=token)
-
-
-@require_POST
-def cancel_participant(request: HttpRequest, token: str) -> HttpResponse:
-    scope = _scope(token)
-    person = scope.participant(request.POST.get("participant"))
-    try:
-        participant_cancel(participant=person)
-    except ValidationError as error:
-        return _render_manage(
-            request, token, scope, error=(person.registration_id, error)
-        )
-    messages.success(
-        request,
-        _("%(name)s is no longer registered for “%(event)s”.")
-        % {"name": person.name, "event": person.registration.event.title},
-    )
-    return redirect("registrations:manage", token=token)
-
-
-def _change_prefix(registration: Registration) -> str:
-    # One form per card on the page: each needs its own input ids.
-    return f"c{registration.pk}"
-
-
-def _change_formset(registration: Registration) -> BaseFormSet:
-    """The party as it is, plus an empty row for one more person if allowed."""
-    rows = [
-        {"name": p.name, "age": p.age, "photo_consent": p.photo_consent}
-        for p in registration.active_participants
-    ]
-    if len(rows) < _max_rows(registration.event):
-        rows.append({})
-    return ParticipantFormSet(prefix=_change_prefix(registration), initial=rows)
-
-
-def _change_with_one_more_row(data: QueryDict, registration: Registration):
-    """The rows as typed plus an empty one ("add a person" without JavaScript)."""
-    prefix = _change_prefix(registration)
-    try:
-        rows = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
-    except ValueError:
-        rows = len(registration.active_participants)
-    rows = max(1, min(rows + 1, _max_rows(registration.event)))
-    people = [
-        {
-            "name": data.get(f"{prefix}-{i}-name", ""),
-            "age": data.get(f"{prefix}-{i}-age", ""),
-            "photo_consent": bool(data.get(f"{prefix}-{i}-photo_consent")),
-        }
-        for i in range(rows)
-    ]
-    return ParticipantFormSet(prefix=prefix, initial=people)
-
-
-@require_POST
-def change_party(request: HttpRequest, token: str, pk: int) -> HttpResponse:
-    """Change who comes, within the event's rules and seats (the service decides);
-    a refusal shows on the registration's card with the rows as typed."""
-    scope = _scope(token)
-    registration = scope.registration(str(pk))
-    people = ParticipantFormSet(request.POST, prefix=_change_prefix(registration))
-    if "add_person" in request.POST:
-        return _render_manage(
-            request,
-            token,
-            scope,
-            change=(pk, _change_with_one_more_row(request.POST, registration)),
-        )
-    if not people.is_valid():
-        _describe_errors(*people)
-        return _render_manage(request, token, scope, change=(pk, people))
-    try:
-        changed = registration_change_party(
-            registration=registration,
-            participants=[row.participant() for row in people if not row.is_blank()],
-        )
-    except ValidationError as error:
-        return _render_manage(
-            request, token, scope, error=(pk, error), change=(pk, people)
-        )
-    if changed.status != registration.status:
-        message = _(
-            "Your registration for “%(event)s” has been changed, and your party has "
-            "moved up from the waiting list: it is now confirmed."
-        )
-    else:
-        message = _("Your registration for “%(event)s” has been changed.")
-    messages.success(request, message % {"event": registration.event.title})
-    return redirect(
-        reverse("registrations:manage", kwargs={"token": token})
-        + f"#reg-{registration.pk}"
-    )
-
-
-# --- Your data: see it, delete it -----------------------------------------------
-# Only the household's link opens these: a registration's link may have been shared
-# (with a grandparent who brings the children) and opens that registration only.
-
-
-def _household_or_404(token: str) -> Household:
-    household = household_by_token(token)
-    if household is None:
-        raise Http404
-    return household
-
-
-def _readable(data: dict) -> dict:
-    """The export for the page: times as datetimes, statuses and needs as words."""
-    needs = dict(Need.choices)
-    statuses = dict(Registration.Status.choices)
-
-    def times(item: dict) -> dict:
-        return {
-            key: (
-                dt.datetime.fromisoformat(value)
-                if key.endswith("_at") and value
-                else value
-            )
-            for key, value in item.items()
-        }
-
-    registrations = []
-    for registration in data["registrations"]:
-        item = times(registration)
-        item["event"] = times(registration["event"])
-        item["status_label"] = statuses.get(registration["status"], "")
-        item["need_labels"] = [needs.get(n, n) for n in registration["needs"]]
-        item["participants"] = [times(p) for p in registration["participants"]]
-        registrations.append(item)
-    return {**times(data), "registrations": registrations}
-
-
-@never_cache
-@require_http_methods(["GET"])
-def data_json(request: HttpRequest, token: str) -> HttpResponse:
-    """Everything stored about the household as a JSON file to download."""
-    household = _household_or_404(token)
-    response = JsonResponse(
-        household_export(household),
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
-    response["Content-Disposition"] = 'attachment; filename="festwoche-data.json"'
-    return response
-
-
-@never_cache
-@require_http_methods(["GET"])
-def data_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The same data as the download, as a page to read."""
-    household = _household_or_404(token)
-    return render(
-        request,
-        "registrations/public/data.html",
-        {"token": token, "data": _readable(household_export(household))},
-    )
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def data_delete(request: HttpRequest, token: str) -> HttpResponse:
-    """GET: what deleting means; POST: cancel everything and erase the data."""
-    household = _household_or_404(token)
-    if request.method == "POST":
-        household_erase(household=household)
-        return render(request, "registrations/public/deleted.html")
-    active = list(household.registrations.active().select_related("event"))
-    return render(
-        request,
-        "registrations/public/delete.html",
-        {
-            "token": token,
-            "household": household,
-            "active": sorted(active, key=lambda r: (r.event.starts_at, r.pk)),
-        },
-    )
-
-
-# --- Link lost? -------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def link_resend(request: HttpRequest) -> HttpResponse:
-    """Send the household's link again. The answer is the same whether or not the
-    address is known, so the page reveals nobody's registration."""
-    if request.method == "POST":
-        if ratelimit_exceeded(request, **LINK_LIMIT):
-            return _too_many(request, window=LINK_LIMIT["window"])
-        form = LinkResendForm(request.POST)
-        if form.is_valid():
-            household_link_resend(email=form.cleaned_data["email"])
-            return redirect(reverse("registrations:link") + "?sent=1")
-        _describe_errors(form)
-    else:
-        form = LinkResendForm()
-    return render(
-        request,
-        "registrations/public/link.html",
-        {"form": form, "sent": request.GET.get("sent") == "1"},
-    )
