@@ -8,9 +8,10 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 
+from events.models import Event
 from events.notifications import Attachment, mail_send
 from registrations.ics import registration_ics
-from registrations.models import Registration
+from registrations.models import Participant, Registration
 
 QR_SCALE = 4  # pixels per module: about 4 cm wide on a phone, easy to scan
 
@@ -101,6 +102,35 @@ def registration_changed(registration: Registration, *, position: int | None) ->
 
 def registration_cancelled(registration: Registration) -> None:
     _send(registration, "cancelled")
+
+
+def participant_cancelled(
+    registration: Registration, *, participant: Participant, position: int | None
+) -> None:
+    """One person taken out of a party that goes on: who left, who is still coming.
+
+    No calendar file: the event in the family's calendar has not changed.
+    """
+    _send(
+        registration,
+        "participant_cancelled",
+        cancelled_participant=participant,
+        position=position,
+    )
+
+
+def registration_moved(
+    registration: Registration, *, from_event: Event, position: int | None
+) -> None:
+    """The party's new registration after organisers moved it from `from_event`;
+    the one mail the family gets about the move (a calendar file if confirmed)."""
+    _send(
+        registration,
+        "moved",
+        with_ics=registration.is_confirmed,
+        from_event=from_event,
+        position=position,
+    )
 
 
 def registration_reminder(registration: Registration) -> None:

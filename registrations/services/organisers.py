@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -104,12 +105,17 @@ def registration_move(
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = now
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    # The family hears about the new event only: a cancellation notice for the old
-    # one would read as if they had lost their place.
-    if confirmed:
-        notifications.registration_confirmed(moved)
-    else:
-        notifications.registration_waitlisted(moved, position=waitlist_position(moved))
+    # One mail about the move, from the old event to the new one: a cancellation
+    # notice for the old one would read as if they had lost their place. Rendered
+    # after the commit, outside the two events' locks (see registration_create).
+    transaction.on_commit(
+        partial(
+            notifications.registration_moved,
+            moved,
+            from_event=registration.event,
+            position=waitlist_position(moved),
+        )
+    )
     if was_confirmed:
         waitlist_promote(event=registration.event)
     logger.info(

@@ -335,11 +335,22 @@ def participant_cancel(*, participant: Participant) -> Registration:
         )
     participant.cancelled_at = timezone.now()
     participant.save(update_fields=["cancelled_at"])
+    promoted = []
     if participant.takes_seat:
         # A confirmed party frees a seat; a waiting party that was skipped for its
         # size may fit now. Either way the waiting list is looked at again.
-        waitlist_promote(event=event)
+        promoted = waitlist_promote(event=event)
         registration.refresh_from_db(fields=["status", "confirmed_at", "updated_at"])
+    if registration.pk not in {r.pk for r in promoted}:
+        # A party that moved up gets the promotion mail (with the new party) only.
+        transaction.on_commit(
+            partial(
+                notifications.participant_cancelled,
+                registration,
+                participant=participant,
+                position=waitlist_position(registration),
+            )
+        )
     return registration
 
 

@@ -302,8 +302,10 @@ def test_cancelling_one_participant_promotes_the_next_party(
         for p in family.registration.participants.filter(cancelled_at__isnull=True)
     ] == ["Kind2"]
     assert seats(event) == 2
-    assert [to for to, _subject in subjects()] == [
-        [waiting.registration.household.email]
+    # The waiting party hears of its promotion, the family of who left.
+    assert sorted(to for to, _subject in subjects()) == [
+        [family.registration.household.email],
+        [waiting.registration.household.email],
     ]
 
 
