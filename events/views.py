@@ -6,7 +6,7 @@ import re
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -60,6 +60,7 @@ def _programme_main(request: HttpRequest) -> tuple[str, list[int], int]:
         request.GET or None, queryset=event_list_programme(), request=request
     )
     events = list(filterset.qs)
+    _attach_cards(events)
     all_days = festival.days if festival else []
     days = programme_group_by_day(events)
     counts = {programme_day.day: len(programme_day.events) for programme_day in days}
@@ -86,6 +87,41 @@ def _programme_main(request: HttpRequest) -> tuple[str, list[int], int]:
     )
     with_seats = [e.pk for e in events if e.capacity is not None and not e.is_cancelled]
     return html, with_seats, _seconds_until_next_change(events)
+
+
+CARD_TEMPLATE = "events/_event_card.html"
+CARD_CACHE_SECONDS = 24 * 3600
+
+
+def _card_key(event: Event, language: str) -> str:
+    """Changes with everything a card shows: the event, its sub-event and venue."""
+    parts = (
+        event.pk,
+        event.updated_at,
+        event.sub_event.updated_at,
+        event.venue.updated_at if event.venue else None,
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+    return f"programme:card:{language}:{digest}"
+
+
+def _attach_cards(events: list[Event]) -> None:
+    """Give each event its rendered card as `event.card`, from the cache if it is
+    there: after a change only the changed cards are rendered again (rendering the
+    cards was 80% of a cold programme page)."""
+    language = translation.get_language()
+    keys = {event.pk: _card_key(event, language) for event in events}
+    cached = cache.get_many(list(keys.values()))
+    template = get_template(CARD_TEMPLATE)
+    missing = {}
+    for event in events:
+        html = cached.get(keys[event.pk])
+        if html is None:
+            html = template.render({"event": event})
+            missing[keys[event.pk]] = html
+        event.card = mark_safe(html)  # noqa: S308 - our own template's output
+    if missing:
+        cache.set_many(missing, CARD_CACHE_SECONDS)
 
 
 SEATS_SLOT = re.compile(r'<span data-seats-for="(\d+)">[^<]*</span>')

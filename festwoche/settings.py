@@ -139,6 +139,9 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "festwoche",
             "TIMEOUT": 3600,
+            # The default of 300 entries is less than one cached card per event of
+            # a large programme: culling would throw out the pages with the cards.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 

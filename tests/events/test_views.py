@@ -295,3 +295,48 @@ def test_more_filters_fold_away_unless_one_of_them_is_active(client, week):
     assert '<details class="filters__more" open>' in narrowed
     assert "(2 aktiv)" in narrowed
     assert '<option value="kita">Kita 3–6</option>' in plain
+
+
+def test_cards_follow_changes_to_their_venue_and_sub_event(
+    client, week, django_capture_on_commit_callbacks
+):
+    client.get("/")  # cards cached
+    halle = week["gruffelo"].venue
+    kino = week["gruffelo"].sub_event
+
+    with django_capture_on_commit_callbacks(execute=True):
+        halle.name = "Neue Stadthalle"
+        services.venue_save(venue=halle)
+        kino.name = "Kinotage"
+        kino.save()
+    html = client.get("/").content.decode()
+
+    assert html.count(">Neue Stadthalle</a>") == 2
+    assert html.count('<span class="sub-badge">Kinotage</span>') == 2
+
+
+def test_a_large_programme_stays_cached_with_its_cards(
+    client, week, django_assert_max_num_queries
+):
+    # More cards than the local-memory cache's default of 300 entries: culling
+    # would drop the page along with the cards.
+    kino = week["gruffelo"].sub_event
+    park = week["flohmarkt"].venue  # shared: no bookings needed
+    Event.objects.bulk_create(
+        Event(
+            sub_event=kino,
+            venue=park,
+            title=f"Film {n}",
+            slug=f"film-{n}",
+            status=Event.Status.PUBLISHED,
+            starts_at=at(n % 7, 8 + n % 12),
+            ends_at=at(n % 7, 8 + n % 12, 50),
+        )
+        for n in range(350)
+    )
+    first = client.get("/")
+
+    with django_assert_max_num_queries(2):
+        second = client.get("/")
+
+    assert len(titles(second)) == len(titles(first)) == 354
