@@ -22,6 +22,7 @@ from registrations.selectors import seats_taken
 from registrations.services.inputs import ParticipantInput, _refuse
 from registrations.services.registering import (
     _lock_events,
+    _participants_add,
     _registration_open_check,
     _takes_seat,
     eligibility_check,
@@ -89,18 +90,7 @@ def registration_move(
         consent_privacy_version=registration.consent_privacy_version,
         consent_privacy_text=registration.consent_privacy_text,
     )
-    Participant.objects.bulk_create(
-        [
-            Participant(
-                registration=moved,
-                name=person.name,
-                age=person.age,
-                takes_seat=_takes_seat(target, person),
-                photo_consent=person.photo_consent,
-            )
-            for person in inputs
-        ]
-    )
+    _participants_add(registration=moved, event=target, people=inputs)
     was_confirmed = registration.is_confirmed
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = now

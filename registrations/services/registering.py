@@ -110,6 +110,24 @@ def _registration_open_check(
         raise _refuse(_("Registration has closed."), "registration_closed")
 
 
+def _participants_add(
+    *, registration: Registration, event: Event, people: Iterable[ParticipantInput]
+) -> None:
+    """Store people of a party; whether each takes a seat follows the event."""
+    Participant.objects.bulk_create(
+        [
+            Participant(
+                registration=registration,
+                name=person.name,
+                age=person.age,
+                takes_seat=_takes_seat(event, person),
+                photo_consent=person.photo_consent,
+            )
+            for person in people
+        ]
+    )
+
+
 def _takes_seat(event: Event, person: ParticipantInput) -> bool:
     return person.age < ADULT_AGE or event.adults_take_seats
 
@@ -208,18 +226,7 @@ def registration_create(
         consent_privacy_version=PRIVACY_NOTICE_VERSION,
         consent_privacy_text=privacy_notice_text(),
     )
-    Participant.objects.bulk_create(
-        [
-            Participant(
-                registration=registration,
-                name=person.name,
-                age=person.age,
-                takes_seat=_takes_seat(event, person),
-                photo_consent=person.photo_consent,
-            )
-            for person in people
-        ]
-    )
+    _participants_add(registration=registration, event=event, people=people)
     position = waitlist_position(registration)
     # Rendered after the commit, outside the event's lock: templates, the .ics and
     # the QR code took two thirds of the time a registration held the lock, and
@@ -444,18 +451,7 @@ def registration_change_party(
         row.cancelled_at = now
     Participant.objects.bulk_update(removed, ["cancelled_at"])
     Participant.objects.bulk_update(consent_changed, ["photo_consent"])
-    Participant.objects.bulk_create(
-        [
-            Participant(
-                registration=registration,
-                name=person.name,
-                age=person.age,
-                takes_seat=_takes_seat(event, person),
-                photo_consent=person.photo_consent,
-            )
-            for person in added
-        ]
-    )
+    _participants_add(registration=registration, event=event, people=added)
     registration.save(update_fields=["updated_at"])
     was_waiting = registration.is_waitlisted
     promoted = []
