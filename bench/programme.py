@@ -15,7 +15,6 @@ from __future__ import annotations
 import cProfile
 import datetime as dt
 import gc
-import http.client
 import io
 import json
 import logging
@@ -24,7 +23,6 @@ import platform
 import pstats
 import re
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -36,6 +34,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import benchkit  # bench/ is the script's folder, so on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "var" / "bench" / "programme.json"
@@ -527,61 +527,17 @@ def measure_in_process(dataset: str, expected_events: dict) -> tuple[list, dict]
     return rows, analysis
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def http_get(port: int, path: str) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        response.read()
-        return response.status
-    finally:
-        conn.close()
+    return benchkit.request(port, "GET", path, timeout=HTTP_TIMEOUT)[0]
 
 
-class Gunicorn:
+class Gunicorn(benchkit.Gunicorn):
     def __init__(self, db: Path, name: str) -> None:
-        self.port = free_port()
-        self.log = TMP / f"gunicorn-{name}.log"
-        env = {**BENCH_ENV, "FESTWOCHE_SQLITE_PATH": str(db)}
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "festwoche.wsgi:application",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "-w",
-                str(GUNICORN_WORKERS),
-                "--timeout",
-                "60",
-                "--chdir",
-                str(ROOT),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log.open("w"),
-            stderr=subprocess.STDOUT,
+        super().__init__(
+            log=TMP / f"gunicorn-{name}.log",
+            env={**BENCH_ENV, "FESTWOCHE_SQLITE_PATH": str(db)},
+            workers=GUNICORN_WORKERS,
         )
-        deadline = time.monotonic() + 30
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                if http_get(self.port, "/healthz") == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"gunicorn not up in 30 s:\n{self.log.read_text()}")
-            time.sleep(0.2)
 
     def warm(self, path: str) -> None:
         """Reach both workers (each has its own local-memory cache): sequential
@@ -597,15 +553,6 @@ class Gunicorn:
                 thread.start()
             for thread in threads:
                 thread.join(HTTP_TIMEOUT * 2)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
 
 
 def measure_http(dataset: str, db: Path) -> list:
@@ -915,40 +862,30 @@ def main() -> None:
     result = checks(rows, analysis)
     meta["runtime_s"] = round(time.monotonic() - started, 1)
     meta["loadavg_end"] = os.getloadavg()
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(
-        json.dumps(
-            {
-                "meta": meta,
-                "reference": {"pretalx_ms": PRETALX_MS, "target_ms": TARGET_MS},
-                "notes": [
-                    "cold = the whole cache cleared before each request (the first "
-                    "request after any programme change); in-process only, since "
-                    "each gunicorn worker has its own local-memory cache",
-                    "http = a new connection per request to gunicorn with "
-                    f"{GUNICORN_WORKERS} sync workers on this machine, client included",
-                    "baseline_404 renders Django's technical 404 page when DEBUG is "
-                    "on (the default), templates/404.html when it is off",
-                    "queries and sql_ms come from one extra request under "
-                    "CaptureQueriesContext, not from the timed ones; Django records "
-                    "each query's time to the millisecond, so sql_ms is coarse",
-                ],
-                "datasets": datasets,
-                "results": rows,
-                "checks": result,
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n",
-        encoding="utf-8",
+    benchkit.report_write(
+        OUTPUT,
+        {
+            "meta": meta,
+            "reference": {"pretalx_ms": PRETALX_MS, "target_ms": TARGET_MS},
+            "notes": [
+                "cold = the whole cache cleared before each request (the first "
+                "request after any programme change); in-process only, since "
+                "each gunicorn worker has its own local-memory cache",
+                "http = a new connection per request to gunicorn with "
+                f"{GUNICORN_WORKERS} sync workers on this machine, client included",
+                "baseline_404 renders Django's technical 404 page when DEBUG is "
+                "on (the default), templates/404.html when it is off",
+                "queries and sql_ms come from one extra request under "
+                "CaptureQueriesContext, not from the timed ones; Django records "
+                "each query's time to the millisecond, so sql_ms is coarse",
+            ],
+            "datasets": datasets,
+            "results": rows,
+            "checks": result,
+        },
     )
     print_table(meta, datasets, rows, result)
-    passed = sum(check["passed"] for check in result)
-    print(
-        f"\n{passed}/{len(result)} checks passed; written to "
-        f"{OUTPUT.relative_to(ROOT)} in {meta['runtime_s']} s"
-    )
+    print(benchkit.checks_line(OUTPUT, result, meta["runtime_s"]))
     log_stream.close()
 
 

@@ -19,15 +19,12 @@ table on stdout; the checks print PASS/FAIL and never fail the build.
 from __future__ import annotations
 
 import datetime as dt
-import http.client
 import json
 import os
 import platform
 import queue
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -35,6 +32,8 @@ import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+import benchkit  # bench/ is the script's folder, so on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "var" / "bench" / "registrations.json"
@@ -169,12 +168,6 @@ def registration_body(slug: str, tag: str, i: int) -> bytes:
 
 
 # --- HTTP -----------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def request(
     port: int,
     method: str,
@@ -182,63 +175,17 @@ def request(
     body: bytes | None = None,
     headers: dict | None = None,
 ) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT)
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
+    return benchkit.request(port, method, path, body, headers, timeout=HTTP_TIMEOUT)
 
 
-class Gunicorn:
+class Gunicorn(benchkit.Gunicorn):
     def __init__(self) -> None:
-        self.port = free_port()
-        self.log = TMP / "gunicorn.log"
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "festwoche.wsgi:application",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "-w",
-                str(WORKERS),
-                "--backlog",
-                "256",
-                "--timeout",
-                "60",
-                "--chdir",
-                str(ROOT),
-            ],
-            cwd=ROOT,
+        super().__init__(
+            log=TMP / "gunicorn.log",
             env=dict(os.environ),
-            stdout=self.log.open("w"),
-            stderr=subprocess.STDOUT,
+            workers=WORKERS,
+            extra=("--backlog", "256"),
         )
-        deadline = time.monotonic() + 30
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                if request(self.port, "GET", "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"gunicorn not up in 30 s:\n{self.log.read_text()}")
-            time.sleep(0.2)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
 
 
 def run_load(calls: list, clients: int = CLIENTS) -> tuple[list, float]:
@@ -479,36 +426,26 @@ def main() -> int:
     else:
         delete_created(event, tag)
     meta["runtime_s"] = round(time.monotonic() - started, 1)
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(
-        json.dumps(
-            {
-                "meta": meta,
-                "notes": [
-                    "every request opens a new connection (gunicorn's sync workers "
-                    "close it); latency is measured at the client, queueing included",
-                    "registrations for one event serialise on its row lock: this is "
-                    "the contended case, registrations for different events run in "
-                    "parallel",
-                    "e-mails are rendered and written in the request (Celery eager); "
-                    "with a broker they are sent by the worker instead",
-                ],
-                "results": rows,
-                "answers": dict(sorted(outcomes.items())),
-                "checks": result,
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n",
-        encoding="utf-8",
+    benchkit.report_write(
+        OUTPUT,
+        {
+            "meta": meta,
+            "notes": [
+                "every request opens a new connection (gunicorn's sync workers "
+                "close it); latency is measured at the client, queueing included",
+                "registrations for one event serialise on its row lock: this is "
+                "the contended case, registrations for different events run in "
+                "parallel",
+                "e-mails are rendered and written in the request (Celery eager); "
+                "with a broker they are sent by the worker instead",
+            ],
+            "results": rows,
+            "answers": dict(sorted(outcomes.items())),
+            "checks": result,
+        },
     )
     print_table(meta, rows, outcomes, result)
-    passed = sum(check["passed"] for check in result)
-    print(
-        f"\n{passed}/{len(result)} checks passed; written to "
-        f"{OUTPUT.relative_to(ROOT)} in {meta['runtime_s']} s"
-    )
+    print(benchkit.checks_line(OUTPUT, result, meta["runtime_s"]))
     return 0
 
 
