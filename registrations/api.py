@@ -37,7 +37,11 @@ from events.serializers import ErrorSerializer
 from registrations import services
 from registrations.models import Participant, Registration
 from registrations.ratelimit import ratelimit_exceeded
-from registrations.selectors import event_registration_board, registration_by_token
+from registrations.selectors import (
+    event_registration_board,
+    registration_by_token,
+    waitlist_position,
+)
 from registrations.serializers import (
     EventRegistrationsSerializer,
     RegistrationChangeSerializer,
@@ -133,7 +137,7 @@ def _registration_data(request: Request, registration: Registration) -> dict:
     registration = _registration_or_404(registration.token)
     context = {
         "request": request,
-        "waitlist_position": services.waitlist_position(registration),
+        "waitlist_position": waitlist_position(registration),
     }
     return RegistrationSerializer(registration, context=context).data
 

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +33,30 @@ def seats_taken(events: Iterable[Event]) -> dict[int, int]:
         .order_by()
     )
     return {row["registration__event_id"]: row["seats"] for row in rows}
+
+
+def waitlist_positions(registrations: Iterable[Registration]) -> dict[int, int]:
+    """Waiting positions (1 = next to move up) of the given registrations, by id,
+    in one query for all their events: the order of arrival."""
+    waiting = [r for r in registrations if r.is_waitlisted]
+    if not waiting:
+        return {}
+    order = (
+        Registration.objects.waiting_in_order()
+        .filter(event_id__in={r.event_id for r in waiting})
+        .values_list("pk", "event_id")
+    )
+    counted: Counter[int] = Counter()
+    positions = {}
+    for pk, event_id in order:
+        counted[event_id] += 1
+        positions[pk] = counted[event_id]
+    return {r.pk: positions[r.pk] for r in waiting if r.pk in positions}
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """One registration's waiting position; None unless it waits."""
+    return waitlist_positions([registration]).get(registration.pk)
 
 
 def _active_participants() -> Prefetch:

@@ -42,7 +42,6 @@ from registrations.services.registering import (  # noqa: F401
     registration_cancel,
     registration_change_party,
     registration_create,
-    waitlist_position,
     waitlist_promote,
 )
 from registrations.services.reminders import (  # noqa: F401

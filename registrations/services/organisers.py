@@ -18,7 +18,7 @@ from registrations.models import (
     Participant,
     Registration,
 )
-from registrations.selectors import seats_taken
+from registrations.selectors import seats_taken, waitlist_position
 from registrations.services.inputs import ParticipantInput, _refuse
 from registrations.services.registering import (
     _lock_events,
@@ -26,7 +26,6 @@ from registrations.services.registering import (
     _registration_open_check,
     _takes_seat,
     eligibility_check,
-    waitlist_position,
     waitlist_promote,
 )
 

@@ -26,7 +26,7 @@ from registrations.models import (
     Registration,
 )
 from registrations.privacy import PRIVACY_NOTICE_VERSION, privacy_notice_text
-from registrations.selectors import seats_taken
+from registrations.selectors import seats_taken, waitlist_position
 from registrations.services.inputs import (
     ContactInput,
     ParticipantInput,
@@ -148,18 +148,6 @@ def _household_for(contact: ContactInput) -> tuple[Household, bool]:
         return household, True
     except IntegrityError:  # created a moment ago by a parallel request
         return Household.objects.get(email__iexact=contact.email), False
-
-
-def waitlist_position(registration: Registration) -> int | None:
-    if not registration.is_waitlisted:
-        return None
-    return (
-        Registration.objects.waiting_in_order()
-        .filter(event_id=registration.event_id)
-        .filter(created_at__lte=registration.created_at)
-        .exclude(created_at=registration.created_at, pk__gt=registration.pk)
-        .count()
-    )
 
 
 def _seats_of(registration: Registration) -> int:

@@ -35,12 +35,12 @@ from registrations.selectors import (
     household_by_token,
     household_registrations,
     registration_by_token,
+    waitlist_positions,
 )
 from registrations.services import (
     participant_cancel,
     registration_cancel,
     registration_change_party,
-    waitlist_position,
 )
 from registrations.views.register import (
     _describe_errors,
@@ -107,8 +107,9 @@ def _render_manage(
     `change` a "change people" form as typed (opened)."""
     now = timezone.now()
     active, cancelled = [], []
+    positions = waitlist_positions(scope.registrations)
     for registration in scope.registrations:
-        registration.position = waitlist_position(registration)
+        registration.position = positions.get(registration.pk)
         registration.link = _registration_url(request, registration)
         registration.is_past = registration.event.ends_at <= now
         registration.can_cancel = (

@@ -34,6 +34,7 @@ from registrations.privacy import privacy_notice_text
 from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
     registration_by_token,
+    waitlist_position,
 )
 from registrations.services import (
     PARTY_HARD_LIMIT,
@@ -44,7 +45,6 @@ from registrations.services import (
     needs_clean,
     participants_clean,
     registration_create,
-    waitlist_position,
 )
 
 PEOPLE_PREFIX = "p"

@@ -15,11 +15,11 @@ from openapi_schema_validator import OAS30Validator
 from rest_framework.test import APIClient
 
 from registrations.models import Participant, Registration
+from registrations.selectors import waitlist_position
 from registrations.services import (
     ParticipantInput,
     registration_cancel,
     registration_change_party,
-    waitlist_position,
 )
 from tests.registrations.factories import open_event, register
 

@@ -28,7 +28,7 @@ from django.db import connection
 
 from events.registry import registry
 from registrations.models import Registration
-from registrations.services import waitlist_position
+from registrations.selectors import waitlist_position
 from tests.registrations.factories import open_event, register
 
 BASE_DIR = Path(__file__).resolve().parents[2]

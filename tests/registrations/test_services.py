@@ -13,14 +13,13 @@ from events.models import Event
 from events.registry import registry
 from registrations.models import Household, Participant, Registration
 from registrations.privacy import PRIVACY_NOTICE_VERSION, privacy_notice_text
-from registrations.selectors import seats_taken
+from registrations.selectors import seats_taken, waitlist_position
 from registrations.services import (
     ContactInput,
     ParticipantInput,
     participant_cancel,
     registration_cancel,
     registration_create,
-    waitlist_position,
 )
 from tests.events.factories import VenueFactory, at, error_codes
 from tests.registrations.factories import open_event, register
