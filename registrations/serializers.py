@@ -7,6 +7,7 @@ coercion would accept what a client got wrong and store something it did not mea
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import ResolvedComponent
@@ -44,6 +45,19 @@ class StrictBooleanField(serializers.BooleanField):
         if not isinstance(data, bool):
             self.fail("invalid")
         return data
+
+
+def _format(text: str, params: dict) -> str:
+    return str(text) % params
+
+
+_format_lazy = lazy(_format, str)
+
+
+def lazy_format(text, **params):
+    """A %-formatted translatable text that is translated when read, not at
+    import (help texts are read in the language of each schema request)."""
+    return _format_lazy(text, params)
 
 
 class ParticipantListField(serializers.ListField):
@@ -105,8 +119,9 @@ class RegistrationCreateSerializer(serializers.Serializer):
     participants = ParticipantListField(
         child=ParticipantInputSerializer(),
         allow_empty=True,  # the service answers participants_required
-        help_text=_("The whole party, at most %(max)d people.")
-        % {"max": PARTY_HARD_LIMIT},
+        help_text=lazy_format(
+            _("The whole party, at most %(max)d people."), max=PARTY_HARD_LIMIT
+        ),
     )
     consent_privacy = StrictBooleanField(
         required=False,
@@ -143,12 +158,14 @@ class RegistrationChangeSerializer(serializers.Serializer):
     participants = ParticipantListField(
         child=ParticipantInputSerializer(),
         allow_empty=True,  # the service answers participants_required
-        help_text=_(
-            "The new full party, at most %(max)d people. People whose name and age "
-            "match stay registered, the others are cancelled, new ones are added. "
-            "photo_consent is false for a person who does not say."
-        )
-        % {"max": PARTY_HARD_LIMIT},
+        help_text=lazy_format(
+            _(
+                "The new full party, at most %(max)d people. People whose name and age "
+                "match stay registered, the others are cancelled, new ones are added. "
+                "photo_consent is false for a person who does not say."
+            ),
+            max=PARTY_HARD_LIMIT,
+        ),
     )
 
 
