@@ -6,6 +6,7 @@ ValidationErrors the views map back onto these fields.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from registrations.services import (
     PHONE_MAX,
     ContactInput,
     ParticipantInput,
+    consent_check,
 )
 
 # Service error fields → form fields (the rest are rules about the whole party).
@@ -85,12 +87,13 @@ class RegistrationForm(forms.Form):
     )
 
     def clean_consent_privacy(self) -> bool:
-        # Checked here too (the service refuses the same), so that a missing tick
-        # shows together with the other mistakes, not one round trip later.
-        if not self.cleaned_data.get("consent_privacy"):
-            raise forms.ValidationError(
-                _("Please agree to the privacy notice."), code="consent_required"
-            )
+        # The service's check, run here too so that a missing tick shows together
+        # with the other mistakes, not one round trip later.
+        consented = bool(self.cleaned_data.get("consent_privacy"))
+        try:
+            consent_check(consented)
+        except ValidationError as error:
+            raise ValidationError(error.error_dict["consent_privacy"]) from None
         return True
 
     def is_spam(self) -> bool:

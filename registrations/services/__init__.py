@@ -23,6 +23,7 @@ from registrations.services.inputs import (  # noqa: F401
     PHONE_MAX,
     ContactInput,
     ParticipantInput,
+    consent_check,
     contact_clean,
     needs_clean,
     participants_clean,

@@ -199,3 +199,13 @@ def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
             "needs_text",
         )
     return sorted(set(needs), key=Need.values.index), text
+
+
+def consent_check(consent_privacy: object) -> None:
+    """The privacy notice must be agreed to; ValidationError consent_required."""
+    if consent_privacy is not True:
+        raise _refuse(
+            _("Please agree to the privacy notice."),
+            "consent_required",
+            "consent_privacy",
+        )

@@ -31,6 +31,7 @@ from registrations.services.inputs import (
     ContactInput,
     ParticipantInput,
     _refuse,
+    consent_check,
     contact_clean,
     needs_clean,
     participants_clean,
@@ -178,12 +179,7 @@ def registration_create(
     contact = contact_clean(contact)
     people = participants_clean(participants)
     needs, needs_text = needs_clean(needs, needs_text)
-    if consent_privacy is not True:
-        raise _refuse(
-            _("Please agree to the privacy notice."),
-            "consent_required",
-            "consent_privacy",
-        )
+    consent_check(consent_privacy)
     now = now or timezone.now()
     event = Event.objects.select_for_update().get(pk=event.pk)
     _registration_open_check(event, now, window=not by_organiser)
