@@ -64,6 +64,20 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "events.view_venue",
         "events.view_partner",
         "events.view_event",
+        # Everything about volunteers and shifts (labels only, the core imports
+        # no app).
+        *[
+            f"volunteers.{action}_{model}"
+            for model in (
+                "role",
+                "shift",
+                "volunteer",
+                "qualification",
+                "assignment",
+                "volunteerpolicy",
+            )
+            for action in ("view", "add", "change", "delete")
+        ],
     ],
 }
 

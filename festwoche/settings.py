@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "events",
     "registrations",
+    "volunteers",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,16 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders two days before an event: hourly, each party once.
     "registrations-send-reminders": {
         "task": "registrations.tasks.send_reminders",
+        "schedule": 60 * 60,
+    },
+    # Volunteers: tomorrow's shifts after the festival's reminder time, each once.
+    "volunteers-send-reminders": {
+        "task": "volunteers.tasks.send_reminders",
+        "schedule": 15 * 60,
+    },
+    # Coordinators: the understaffed shifts, once a day in the last two weeks.
+    "volunteers-send-digest": {
+        "task": "volunteers.tasks.send_digest",
         "schedule": 60 * 60,
     },
 }

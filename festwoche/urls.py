@@ -8,6 +8,7 @@ from festwoche import views
 urlpatterns = [
     path("", include("events.urls")),
     path("", include("registrations.urls")),
+    path("", include("volunteers.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("dev/outbox/", views.outbox, name="dev-outbox"),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -15,7 +16,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/v1/", include("registrations.api_urls")),
+    path("api/v1/", include("volunteers.api_urls")),
     path("api/v1/", include("events.api_urls")),
+    path("orga/volunteers/", include("volunteers.orga_urls")),
     path("orga/", include("registrations.orga_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

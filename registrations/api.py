@@ -116,7 +116,7 @@ class JSONBodyParser(JSONParser):
             ) from None
 
 
-def _refuse(field: str, message: str, code: str) -> ValidationError:
+def refuse(field: str, message: str, code: str) -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code)})
 
 
@@ -179,7 +179,7 @@ class RegistrationCreateView(APIView):
             )
         event = Event.objects.public().filter(slug=data["event"]).first()
         if event is None:
-            raise _refuse("event", _("There is no such event."), "event_unknown")
+            raise refuse("event", _("There is no such event."), "event_unknown")
         contact = data["contact"]
         result = services.registration_create(
             event=event,

@@ -8,11 +8,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events.inputs import (  # noqa: F401  (re-exported)
+    EMAIL_MAX,
+    PHONE_MAX,
+    email_clean,
+    phone_clean,
+    refuse,
+    text_clean,
+)
 from registrations.models import (
     Need,
 )
@@ -24,12 +30,6 @@ CONTACT_NAME_MAX = 150
 
 
 NEEDS_TEXT_MAX = 500
-
-
-PHONE_MAX = 40
-
-
-EMAIL_MAX = 254
 
 
 # No party is larger than this, whatever the event allows; checked before anything
@@ -50,12 +50,6 @@ class ParticipantInput:
     name: str
     age: int
     photo_consent: bool = False
-
-
-def _refuse(message: str, code: str, field: str | None = None) -> ValidationError:
-    if field:
-        return ValidationError({field: ValidationError(message, code=code)})
-    return ValidationError(message, code=code)
 
 
 # Whole sentences per field: a label spliced into a sentence cannot be translated
@@ -80,76 +74,39 @@ FIRST_NAME_MESSAGES = {
 }
 
 
-def _clean_text(
-    value: object, *, field: str, max_length: int, messages: dict[str, str]
-) -> str:
-    """Strip, refuse empty, overlong and control characters; keep emoji and RTL."""
-    if not isinstance(value, str):
-        raise _refuse(str(messages["invalid"]), "invalid", field)
-    text = unicodedata.normalize("NFC", " ".join(value.split()))
-    if not text:
-        raise _refuse(str(messages["required"]), "required", field)
-    if len(text) > max_length:
-        raise _refuse(
-            str(messages["too_long"]) % {"max": max_length}, "too_long", field
-        )
-    if any(unicodedata.category(ch) in {"Cc", "Cs", "Co"} for ch in text):
-        raise _refuse(str(messages["invalid_characters"]), "invalid_characters", field)
-    return text
-
-
 def contact_clean(contact: ContactInput) -> ContactInput:
     """Check and normalise a contact; ValidationError with a field and code."""
-    name = _clean_text(
+    name = text_clean(
         contact.name,
         field="contact.name",
         max_length=CONTACT_NAME_MAX,
         messages=CONTACT_NAME_MESSAGES,
     )
-    email = (contact.email or "").strip() if isinstance(contact.email, str) else ""
-    try:
-        # validate_email allows 320 characters; the column (RFC 5321 path) holds 254.
-        if len(email) > EMAIL_MAX:
-            raise ValidationError("too long")
-        validate_email(email)
-    except ValidationError:
-        raise _refuse(
-            _("Please enter a valid e-mail address."), "email_invalid", "contact.email"
-        ) from None
-    phone = contact.phone or ""
-    if (
-        not isinstance(phone, str)
-        or len(phone) > PHONE_MAX
-        or any(ch not in "+0123456789 ()/-" for ch in phone)
-    ):
-        raise _refuse(
-            _("Please enter a phone number with digits only (or leave it empty)."),
-            "phone_invalid",
-            "contact.phone",
-        )
+    email = email_clean(contact.email, field="contact.email")
+    phone = phone_clean(contact.phone, field="contact.phone")
     languages = {code for code, _name in settings.LANGUAGES}
     language = contact.language if contact.language in languages else ""
-    return ContactInput(name=name, email=email, phone=phone.strip(), language=language)
+    return ContactInput(name=name, email=email, phone=phone, language=language)
 
 
 def participants_clean(
     participants: Sequence[ParticipantInput],
 ) -> list[ParticipantInput]:
     if not participants:
-        raise _refuse(
+        raise refuse(
             _("Please add at least one person."),
             "participants_required",
             "participants",
         )
     if len(participants) > PARTY_HARD_LIMIT:
-        raise _refuse(
+        raise refuse(
             _("A party can have at most %(max)d people.") % {"max": PARTY_HARD_LIMIT},
             "party_too_large",
             "participants",
         )
     cleaned = []
     for person in participants:
-        name = _clean_text(
+        name = text_clean(
             person.name,
             field="participants",
             max_length=NAME_MAX,
@@ -157,7 +114,7 @@ def participants_clean(
         )
         age = person.age
         if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
-            raise _refuse(
+            raise refuse(
                 _("Please enter each age as a whole number from 0 to 120."),
                 "age_invalid",
                 "participants",
@@ -174,11 +131,11 @@ def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
     try:
         needs = list(needs or [])
     except TypeError:  # not a list at all
-        raise _refuse(_("Unknown need."), "needs_invalid", "needs") from None
+        raise refuse(_("Unknown need."), "needs_invalid", "needs") from None
     if any(need not in Need.values for need in needs):
-        raise _refuse(_("Unknown need."), "needs_invalid", "needs")
+        raise refuse(_("Unknown need."), "needs_invalid", "needs")
     if not isinstance(needs_text or "", str):
-        raise _refuse(_("Please describe your needs as text."), "invalid", "needs_text")
+        raise refuse(_("Please describe your needs as text."), "invalid", "needs_text")
     text = (needs_text or "").strip()
     # Line breaks and tabs are fine in free text; other control characters are not
     # (PostgreSQL refuses NUL outright).
@@ -186,13 +143,13 @@ def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
         unicodedata.category(ch) in {"Cc", "Cs", "Co"}
         for ch in text.translate({ord("\n"): None, ord("\r"): None, ord("\t"): None})
     ):
-        raise _refuse(
+        raise refuse(
             _("The description of your needs contains characters that cannot be used."),
             "invalid_characters",
             "needs_text",
         )
     if len(text) > NEEDS_TEXT_MAX:
-        raise _refuse(
+        raise refuse(
             _("Please describe your needs in at most %(max)d characters.")
             % {"max": NEEDS_TEXT_MAX},
             "too_long",
@@ -204,7 +161,7 @@ def needs_clean(needs: Iterable[str], needs_text: str) -> tuple[list[str], str]:
 def consent_check(consent_privacy: object) -> None:
     """The privacy notice must be agreed to; ValidationError consent_required."""
     if consent_privacy is not True:
-        raise _refuse(
+        raise refuse(
             _("Please agree to the privacy notice."),
             "consent_required",
             "consent_privacy",

@@ -19,7 +19,7 @@ from registrations.models import (
     Registration,
 )
 from registrations.selectors import seats_taken, waitlist_position
-from registrations.services.inputs import ParticipantInput, _refuse
+from registrations.services.inputs import ParticipantInput, refuse
 from registrations.services.registering import (
     _lock_events,
     _participants_add,
@@ -51,13 +51,11 @@ def registration_move(
     )
     target = locked[to_event.pk]
     if registration.status == Registration.Status.CANCELLED:
-        raise _refuse(
+        raise refuse(
             _("This registration has been cancelled."), "registration_cancelled"
         )
     if target.pk == registration.event_id:
-        raise _refuse(
-            _("The party is already registered for this event."), "same_event"
-        )
+        raise refuse(_("The party is already registered for this event."), "same_event")
     now = timezone.now()
     _registration_open_check(target, now, window=False)
     people = list(registration.participants.filter(cancelled_at__isnull=True))
@@ -68,7 +66,7 @@ def registration_move(
         .filter(household=registration.household, event=target)
         .exists()
     ):
-        raise _refuse(
+        raise refuse(
             _("This household is already registered for the other event."),
             "already_registered",
         )
@@ -128,7 +126,7 @@ def event_capacity_change(
     event = Event.objects.select_for_update().get(pk=event.pk)
     taken = seats_taken([event]).get(event.pk, 0)
     if capacity is not None and 0 <= capacity < taken:
-        raise _refuse(
+        raise refuse(
             ngettext(
                 "Confirmed parties already hold %(taken)d seat: cancel or move "
                 "parties first.",
@@ -163,10 +161,10 @@ def event_capacity_change(
 
 def _check_in_refusal(participant: Participant) -> ValidationError:
     if participant.registration.status != Registration.Status.CONFIRMED:
-        return _refuse(
+        return refuse(
             _("Only confirmed registrations can be checked in."), "not_confirmed"
         )
-    return _refuse(
+    return refuse(
         _("%(name)s is no longer registered.") % {"name": participant.name},
         "participant_cancelled",
     )
@@ -223,7 +221,7 @@ def registration_check_in(
         pk=registration.pk
     )
     if status != Registration.Status.CONFIRMED:
-        raise _refuse(
+        raise refuse(
             _("Only confirmed registrations can be checked in."), "not_confirmed"
         )
     return count

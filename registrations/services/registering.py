@@ -30,11 +30,11 @@ from registrations.selectors import seats_taken, waitlist_position
 from registrations.services.inputs import (
     ContactInput,
     ParticipantInput,
-    _refuse,
     consent_check,
     contact_clean,
     needs_clean,
     participants_clean,
+    refuse,
 )
 from registrations.services.reminders import REMINDER_LEAD
 
@@ -56,7 +56,7 @@ def eligibility_check(*, event: Event, participants: list[ParticipantInput]) -> 
     not exceed `max_party_size`; sub-event modules add rules through the registry.
     """
     if len(participants) > event.max_party_size:
-        raise _refuse(
+        raise refuse(
             ngettext(
                 "At most %(max)d person can register together for this event.",
                 "At most %(max)d people can register together for this event.",
@@ -72,7 +72,7 @@ def eligibility_check(*, event: Event, participants: list[ParticipantInput]) -> 
         too_young = event.min_age is not None and person.age < event.min_age
         too_old = event.max_age is not None and person.age > event.max_age
         if too_young or too_old:
-            raise _refuse(
+            raise refuse(
                 _("%(name)s (%(age)d) is outside this event's age range.")
                 % {"name": person.name, "age": person.age},
                 "age_not_allowed",
@@ -82,13 +82,13 @@ def eligibility_check(*, event: Event, participants: list[ParticipantInput]) -> 
         and not any(p.age >= ADULT_AGE for p in participants)
         and any(p.age < event.adult_required_under for p in participants)
     ):
-        raise _refuse(
+        raise refuse(
             _("Children under %(age)d need an accompanying adult: please add one.")
             % {"age": event.adult_required_under},
             "adult_required",
         )
     if not event.adults_take_seats and all(p.age >= ADULT_AGE for p in participants):
-        raise _refuse(
+        raise refuse(
             _("This event is for children; adults come along as companions."),
             "child_required",
         )
@@ -99,16 +99,16 @@ def _registration_open_check(
     event: Event, now: dt.datetime, *, window: bool = True
 ) -> None:
     if event.status != Event.Status.PUBLISHED or event.capacity is None:
-        raise _refuse(
+        raise refuse(
             _("This event takes no registrations."), "registration_not_offered"
         )
     if not window:  # organisers may register outside the window, never past seats
         return
     state = event.registration_state(now)
     if state == "not_yet_open":
-        raise _refuse(_("Registration has not opened yet."), "registration_not_open")
+        raise refuse(_("Registration has not opened yet."), "registration_not_open")
     if state == "closed":
-        raise _refuse(_("Registration has closed."), "registration_closed")
+        raise refuse(_("Registration has closed."), "registration_closed")
 
 
 def _participants_add(
@@ -186,7 +186,7 @@ def registration_create(
     eligibility_check(event=event, participants=people)
     household, is_new = _household_for(contact)
     if Registration.objects.active().filter(household=household, event=event).exists():
-        raise _refuse(
+        raise refuse(
             _(
                 "This e-mail address is already registered for this event. Your "
                 "confirmation e-mail has a link to change the registration."
@@ -306,7 +306,7 @@ def participant_cancel(*, participant: Participant) -> Registration:
         and any(p.age < event.adult_required_under for p in remaining_people)
         and not any(p.age >= ADULT_AGE for p in remaining_people)
     ):
-        raise _refuse(
+        raise refuse(
             _(
                 "Children under %(age)d need an accompanying adult: cancel the whole "
                 "registration instead."
@@ -317,7 +317,7 @@ def participant_cancel(*, participant: Participant) -> Registration:
     # Companions who take no seat cannot stay on their own (eligibility's
     # child_required): the party would hold a place without a seat.
     if not any(p.takes_seat for p in remaining):
-        raise _refuse(
+        raise refuse(
             _(
                 "This event is for children; adults come along as companions: cancel "
                 "the whole registration instead."
@@ -371,7 +371,7 @@ def registration_change_party(
     )
     registration.event = event
     if registration.status == Registration.Status.CANCELLED:
-        raise _refuse(
+        raise refuse(
             _("This registration has been cancelled."), "registration_cancelled"
         )
     now = now or timezone.now()
@@ -379,7 +379,7 @@ def registration_change_party(
         event.status != Event.Status.PUBLISHED
         or event.registration_state(now) != "open"
     ):
-        raise _refuse(
+        raise refuse(
             _(
                 "Registration for this event has closed, so the party can no longer "
                 "be changed. You can still cancel people."
@@ -419,7 +419,7 @@ def registration_change_party(
     if registration.is_confirmed and seats_after > seats_before:
         free = event.capacity - seats_taken([event]).get(event.pk, 0)
         if seats_after - seats_before > free:
-            raise _refuse(
+            raise refuse(
                 ngettext(
                     "Your party can only grow if seats are free, and %(free)d seat "
                     "is free right now. Your registration stays as it was.",

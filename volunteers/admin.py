@@ -1,0 +1,129 @@
+"""Raw data of volunteers for the Orga-Team. The festival's rules (with the youth
+protection defaults to confirm) and the roles are edited here; shifts, people,
+qualifications and assignments are changed in the coordinators' pages under
+/orga/volunteers/, which go through volunteers.services (rules, locks, e-mails).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from volunteers.models import (
+    Assignment,
+    Qualification,
+    QualificationKind,
+    Role,
+    Shift,
+    Volunteer,
+    VolunteerPolicy,
+)
+
+
+@admin.register(VolunteerPolicy)
+class VolunteerPolicyAdmin(admin.ModelAdmin):
+    list_display = ["festival", "youth_rules_confirmed_by", "youth_rules_confirmed_on"]
+    fieldsets = [
+        (None, {"fields": ["festival"]}),
+        (
+            _("Shifts"),
+            {
+                "fields": [
+                    "travel_buffer_minutes",
+                    "adult_daily_max_minutes",
+                    "withdraw_deadline_hours",
+                    "reminder_time",
+                    "digest_days_before",
+                ]
+            },
+        ),
+        (
+            _("Youth protection (defaults from the JArbSchG; please confirm)"),
+            {
+                "fields": [
+                    "youth_daily_max_minutes",
+                    ("youth_earliest", "youth_latest"),
+                    "child_daily_max_minutes",
+                    ("child_earliest", "child_latest"),
+                    ("youth_rules_confirmed_by", "youth_rules_confirmed_on"),
+                ]
+            },
+        ),
+        (
+            _("Validity of qualifications"),
+            {
+                "fields": [
+                    "police_certificate_years",
+                    "first_aid_years",
+                    "hygiene_years",
+                ]
+            },
+        ),
+    ]
+
+
+class RoleForm(forms.ModelForm):
+    required_qualifications = forms.TypedMultipleChoiceField(
+        label=_("required qualifications"),
+        choices=QualificationKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Role
+        fields = [
+            "festival",
+            "name",
+            "slug",
+            "description",
+            "briefing",
+            "required_qualifications",
+            "min_age",
+            "colour",
+        ]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    form = RoleForm
+    list_display = ["name", "min_age", "festival"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Look, do not touch: the coordinators' pages write through the services."""
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Shift)
+class ShiftAdmin(ReadOnlyAdmin):
+    list_display = ["role", "starts_at", "ends_at", "venue", "needed"]
+    list_filter = ["role", "venue", "sub_event"]
+    date_hierarchy = "starts_at"
+
+
+@admin.register(Volunteer)
+class VolunteerAdmin(ReadOnlyAdmin):
+    list_display = ["name", "email", "partner", "age_group", "created_at"]
+    list_filter = ["age_group", "partner"]
+    search_fields = ["name", "email"]
+    exclude = ["token"]
+
+
+@admin.register(Qualification)
+class QualificationAdmin(ReadOnlyAdmin):
+    list_display = ["volunteer", "kind", "issued_on", "valid_until", "sighted_on"]
+    list_filter = ["kind"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyAdmin):
+    list_display = ["volunteer", "shift", "created_at", "withdrawn_at", "attendance"]
+    list_filter = ["attendance"]

@@ -1,0 +1,97 @@
+"""The e-mails volunteers and coordinators get, in the recipient's language.
+
+Each function renders templates/volunteers/mail/<name>_{subject,body}.txt and
+_body.html through events.notifications.mail_send, which sends after commit.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+
+from events import roles
+from events.models import Festival
+from events.notifications import mail_send
+from volunteers.models import Assignment, Shift, Volunteer
+
+
+def _page_url(volunteer: Volunteer) -> str:
+    return settings.SITE_URL + volunteer.get_absolute_url()
+
+
+def _send(volunteer: Volunteer, name: str, **context) -> None:
+    mail_send(
+        to=[volunteer.email],
+        template=f"volunteers/mail/{name}",
+        context={"volunteer": volunteer, "page_url": _page_url(volunteer), **context},
+        language=volunteer.language,
+    )
+
+
+def _shift_context(assignment: Assignment) -> dict:
+    shift = assignment.shift
+    return {"assignment": assignment, "shift": shift, "role": shift.role}
+
+
+def volunteer_welcome(volunteer: Volunteer) -> None:
+    """After self-registration (or being added): the personal link."""
+    _send(volunteer, "welcome")
+
+
+def volunteer_link(volunteer: Volunteer) -> None:
+    """The personal link again (asked for, or registered twice)."""
+    _send(volunteer, "link")
+
+
+def assignment_confirmed(assignment: Assignment) -> None:
+    _send(assignment.volunteer, "assigned", **_shift_context(assignment))
+
+
+def assignment_withdrawn(assignment: Assignment) -> None:
+    _send(assignment.volunteer, "withdrawn", **_shift_context(assignment))
+
+
+def shift_changed(assignment: Assignment) -> None:
+    _send(assignment.volunteer, "shift_changed", **_shift_context(assignment))
+
+
+def assignment_reminder(assignment: Assignment) -> None:
+    _send(assignment.volunteer, "reminder", **_shift_context(assignment))
+
+
+def shift_message(
+    assignment: Assignment, *, subject: str, body: str, by: AbstractBaseUser
+) -> None:
+    """A coordinator's message to everyone on a shift."""
+    _send(
+        assignment.volunteer,
+        "message",
+        subject=subject,
+        body=body,
+        sender=by.get_full_name() or by.get_username(),
+        **_shift_context(assignment),
+    )
+
+
+def coordinator_digest(festival: Festival, shifts: list[Shift]) -> None:
+    """The day's list of understaffed shifts, to the volunteer coordination and to
+    each shift's own coordinator."""
+    user_model = get_user_model()
+    recipients = {
+        user.email
+        for user in user_model.objects.filter(
+            is_active=True, groups__name=roles.VOLUNTEER_COORDINATION
+        )
+        if user.email
+    } | {shift.coordinator.email for shift in shifts if shift.coordinator_id}
+    recipients.discard("")
+    if not recipients:
+        return
+    mail_send(
+        to=sorted(recipients),
+        template="volunteers/mail/digest",
+        context={
+            "festival": festival,
+            "shifts": shifts,
+            "board_url": settings.SITE_URL + "/orga/volunteers/",
+        },
+    )
