@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from events.models import Festival
+from events.models import Festival, SubEvent
 from volunteers import rules
 from volunteers.models import (
     AgeGroup,
@@ -338,10 +338,14 @@ class Coverage:
     totals: list[CoverageCell]
 
 
-def coverage(festival: Festival) -> Coverage:
-    """Needed vs. filled per day (columns) and role (rows), in two queries."""
+def coverage(festival: Festival, *, sub_event: SubEvent | None = None) -> Coverage:
+    """Needed vs. filled per day (columns) and role (rows), in two queries; only the
+    shifts of `sub_event` when one is given."""
     days = festival.days
-    shifts = list(shifts_with_counts(festival))
+    shifts = shifts_with_counts(festival)
+    if sub_event is not None:
+        shifts = shifts.filter(sub_event=sub_event)
+    shifts = list(shifts)
     for shift in shifts:
         if shift.local_day not in days:
             days = sorted({*days, shift.local_day})
