@@ -73,25 +73,30 @@ def shift_message(
 
 
 def coordinator_digest(festival: Festival, shifts: list[Shift]) -> None:
-    """The day's list of understaffed shifts, to the volunteer coordination and to
-    each shift's own coordinator."""
+    """The day's understaffed shifts: all of them to the volunteer coordination,
+    and to each other shift coordinator the shifts they coordinate."""
     user_model = get_user_model()
-    recipients = {
+    team = {
         user.email
         for user in user_model.objects.filter(
             is_active=True, groups__name=roles.VOLUNTEER_COORDINATION
         )
         if user.email
-    } | {shift.coordinator.email for shift in shifts if shift.coordinator_id}
-    recipients.discard("")
-    if not recipients:
-        return
-    mail_send(
-        to=sorted(recipients),
-        template="volunteers/mail/digest",
-        context={
-            "festival": festival,
-            "shifts": shifts,
-            "board_url": settings.SITE_URL + "/orga/volunteers/",
-        },
-    )
+    }
+    lists: dict[str, list[Shift]] = {email: list(shifts) for email in team}
+    for shift in shifts:
+        coordinator = shift.coordinator
+        if coordinator is None or not coordinator.is_active or not coordinator.email:
+            continue
+        if coordinator.email not in team:
+            lists.setdefault(coordinator.email, []).append(shift)
+    for email, own in sorted(lists.items()):
+        mail_send(
+            to=[email],
+            template="volunteers/mail/digest",
+            context={
+                "festival": festival,
+                "shifts": own,
+                "board_url": settings.SITE_URL + "/orga/volunteers/",
+            },
+        )

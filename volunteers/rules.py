@@ -4,6 +4,10 @@ Intervals are half-open `[start, end)` of aware datetimes. Days and clock times 
 those of Europe/Berlin: a shift from 22:00 to 02:00 counts two hours on each of two
 days, and a day across a change of summer time has 23 or 25 hours, so elapsed time is
 always measured between aware datetimes, never on wall clocks.
+
+Python compares and subtracts two datetimes that share a tzinfo on their wall clocks
+(a Berlin 00:00–12:00 on the day summer time begins would be 12 hours, not 11), so
+every function here works on UTC copies of what it is given.
 """
 
 import datetime as dt
@@ -16,6 +20,10 @@ BERLIN = ZoneInfo("Europe/Berlin")
 Interval = tuple[dt.datetime, dt.datetime]
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC)
+
+
 def _next_midnight(moment: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     local_day = moment.astimezone(tz).date()
     return dt.datetime.combine(local_day + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
@@ -26,9 +34,9 @@ def day_parts(
 ) -> list[tuple[dt.date, dt.datetime, dt.datetime]]:
     """Split `[start, end)` at local midnights: `(day, part start, part end)`."""
     parts = []
-    cursor = start
+    cursor, end = _utc(start), _utc(end)
     while cursor < end:
-        cut = min(end, _next_midnight(cursor, tz))
+        cut = min(end, _utc(_next_midnight(cursor, tz)))
         parts.append((cursor.astimezone(tz).date(), cursor, cut))
         cursor = cut
     return parts
@@ -47,12 +55,12 @@ def minutes_by_day(
 
 def overlaps(a: Interval, b: Interval) -> bool:
     """Whether two half-open intervals share a moment (touching ends do not)."""
-    return a[0] < b[1] and b[0] < a[1]
+    return _utc(a[0]) < _utc(b[1]) and _utc(b[0]) < _utc(a[1])
 
 
 def gap(a: Interval, b: Interval) -> dt.timedelta:
     """The time between two intervals; negative when they overlap."""
-    return max(a[0], b[0]) - min(a[1], b[1])
+    return max(_utc(a[0]), _utc(b[0])) - min(_utc(a[1]), _utc(b[1]))
 
 
 def too_close(a: Interval, b: Interval, buffer: dt.timedelta) -> bool:
@@ -70,8 +78,8 @@ def outside_window(
     """Whether any part of `[start, end)` lies before `earliest` or after `latest`
     on its local day (a part ending at midnight ends after any `latest`)."""
     for day, part_start, part_end in day_parts(start, end, tz):
-        window_start = dt.datetime.combine(day, earliest, tzinfo=tz)
-        window_end = dt.datetime.combine(day, latest, tzinfo=tz)
+        window_start = _utc(dt.datetime.combine(day, earliest, tzinfo=tz))
+        window_end = _utc(dt.datetime.combine(day, latest, tzinfo=tz))
         if part_start < window_start or part_end > window_end:
             return True
     return False

@@ -151,38 +151,48 @@ def shift_problems(
         )
     this = (shift.starts_at, shift.ends_at)
     buffer = dt.timedelta(minutes=policy.travel_buffer_minutes)
-    for other in taken:
-        there = (other.starts_at, other.ends_at)
-        if rules.overlaps(this, there):
-            problems.append(
-                ValidationError(
-                    _("You already help then: %(role)s, %(start)s–%(end)s.")
-                    % {
-                        "role": other.role.name,
-                        "start": _clock(other.starts_at),
-                        "end": _clock(other.ends_at),
-                    },
-                    code="shift_clash",
-                )
+    # A clash with any shift matters more than a tight change of venue, so all
+    # taken shifts are checked for overlap before any is checked for travel time.
+    clash = next(
+        (o for o in taken if rules.overlaps(this, (o.starts_at, o.ends_at))), None
+    )
+    tight = next(
+        (
+            o
+            for o in taken
+            if o.venue_id != shift.venue_id
+            and rules.too_close(this, (o.starts_at, o.ends_at), buffer)
+        ),
+        None,
+    )
+    if clash is not None:
+        problems.append(
+            ValidationError(
+                _("You already help then: %(role)s, %(start)s–%(end)s.")
+                % {
+                    "role": clash.role.name,
+                    "start": _clock(clash.starts_at),
+                    "end": _clock(clash.ends_at),
+                },
+                code="shift_clash",
             )
-            break
-        if other.venue_id != shift.venue_id and rules.too_close(this, there, buffer):
-            problems.append(
-                ValidationError(
-                    _(
-                        "Too little time to get there from your shift at %(venue)s "
-                        "(%(start)s–%(end)s): allow %(minutes)s minutes."
-                    )
-                    % {
-                        "venue": other.venue.name,
-                        "start": _clock(other.starts_at),
-                        "end": _clock(other.ends_at),
-                        "minutes": policy.travel_buffer_minutes,
-                    },
-                    code="travel_buffer",
+        )
+    elif tight is not None:
+        problems.append(
+            ValidationError(
+                _(
+                    "Too little time to get there from your shift at %(venue)s "
+                    "(%(start)s–%(end)s): allow %(minutes)s minutes."
                 )
+                % {
+                    "venue": tight.venue.name,
+                    "start": _clock(tight.starts_at),
+                    "end": _clock(tight.ends_at),
+                    "minutes": policy.travel_buffer_minutes,
+                },
+                code="travel_buffer",
             )
-            break
+        )
     worked = rules.minutes_by_day(
         [(s.starts_at, s.ends_at) for s in taken if s.pk != shift.pk]
     )

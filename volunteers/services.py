@@ -434,7 +434,10 @@ def shift_update(*, shift: Shift, **changes) -> Shift:
         )
     shift.save()
     if any(getattr(shift, name) != value for name, value in before.items()):
-        for assignment in shift.assignments.active().select_related("volunteer"):
+        assignments = list(shift.assignments.active().select_related("volunteer"))
+        # A reminder of the old time is no reminder of the new one.
+        shift.assignments.active().update(reminder_sent_at=None)
+        for assignment in assignments:
             notifications.shift_changed(assignment)
     return shift
 
@@ -599,12 +602,17 @@ def assignment_withdraw(
     return assignment
 
 
+@transaction.atomic
 def assignment_attendance_mark(
     *, assignment: Assignment, attendance: str, now: dt.datetime | None = None
 ) -> Assignment:
-    """Mark a volunteer present or absent on the day (or reset to not marked)."""
+    """Mark a volunteer present or absent on the day (or reset to not marked).
+
+    Reads the row afresh under a lock: a page open since before the person
+    withdrew must not mark a withdrawn assignment."""
     if attendance not in Assignment.Attendance.values:
         raise refuse(_("Unknown attendance."), "attendance_invalid", "attendance")
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.withdrawn_at is not None:
         raise refuse(
             _("This volunteer has withdrawn from the shift."), "assignment_withdrawn"
@@ -655,7 +663,8 @@ def shift_message_send(
 def reminders_send_due(*, now: dt.datetime | None = None) -> int:
     """Remind each volunteer of tomorrow's shifts once the festival's reminder time
     has passed today; returns how many reminders were sent (Celery beat, every 15
-    minutes).
+    minutes). Only shifts on tomorrow's local day: the mail says "tomorrow", and a
+    shift later today was due yesterday.
 
     The due rows are locked and marked in one transaction, so two overlapping runs
     never remind twice: the second waits for the first, then finds them marked.
@@ -671,6 +680,7 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
         if local_now.time() < policy.reminder_time:
             continue
         tomorrow = local_now.date() + dt.timedelta(days=1)
+        day_start = _local(tomorrow, dt.time(0))
         day_after = _local(tomorrow + dt.timedelta(days=1), dt.time(0))
         with transaction.atomic():
             due = list(
@@ -680,7 +690,7 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
                     reminder_sent_at__isnull=True,
                     volunteer__festival=festival,
                     volunteer__erased_at__isnull=True,
-                    shift__starts_at__gt=now,
+                    shift__starts_at__gte=day_start,
                     shift__starts_at__lt=day_after,
                 )
                 .select_related(
