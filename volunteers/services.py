@@ -664,7 +664,8 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
     """Remind each volunteer of tomorrow's shifts once the festival's reminder time
     has passed today; returns how many reminders were sent (Celery beat, every 15
     minutes). Only shifts on tomorrow's local day: the mail says "tomorrow", and a
-    shift later today was due yesterday.
+    shift later today was due yesterday. Who signed up after today's reminder time
+    has just had the confirmation and gets no reminder on top.
 
     The due rows are locked and marked in one transaction, so two overlapping runs
     never remind twice: the second waits for the first, then finds them marked.
@@ -679,6 +680,7 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
         policy = policy_of(festival)
         if local_now.time() < policy.reminder_time:
             continue
+        reminder_moment = _local(local_now.date(), policy.reminder_time)
         tomorrow = local_now.date() + dt.timedelta(days=1)
         day_start = _local(tomorrow, dt.time(0))
         day_after = _local(tomorrow + dt.timedelta(days=1), dt.time(0))
@@ -692,6 +694,9 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
                     volunteer__erased_at__isnull=True,
                     shift__starts_at__gte=day_start,
                     shift__starts_at__lt=day_after,
+                    # Signed up after today's reminders: the confirmation has just
+                    # said it all.
+                    created_at__lt=reminder_moment,
                 )
                 .select_related(
                     "volunteer", "shift__role", "shift__venue", "shift__coordinator"
