@@ -6,3 +6,9 @@ class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = _("Volunteers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from events.registry import registry
+        from volunteers import demo
+
+        registry.register_demo_extension(demo.demo_volunteers)

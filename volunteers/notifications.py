@@ -4,6 +4,10 @@ Each function renders templates/volunteers/mail/<name>_{subject,body}.txt and
 _body.html through events.notifications.mail_send, which sends after commit.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -13,12 +17,28 @@ from events.models import Festival
 from events.notifications import mail_send
 from volunteers.models import Assignment, Shift, Volunteer
 
+_muted: ContextVar[bool] = ContextVar("volunteer_mails_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """No volunteer mail is rendered or sent inside. For the demo loader: a hundred
+    welcome and confirmation mails to example.org would bury the dev outbox and
+    slow `make run`."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
 
 def _page_url(volunteer: Volunteer) -> str:
     return settings.SITE_URL + volunteer.get_absolute_url()
 
 
 def _send(volunteer: Volunteer, name: str, **context) -> None:
+    if _muted.get():
+        return
     mail_send(
         to=[volunteer.email],
         template=f"volunteers/mail/{name}",
@@ -75,6 +95,8 @@ def shift_message(
 def coordinator_digest(festival: Festival, shifts: list[Shift]) -> None:
     """The day's understaffed shifts: all of them to the volunteer coordination,
     and to each other shift coordinator the shifts they coordinate."""
+    if _muted.get():
+        return
     user_model = get_user_model()
     team = {
         user.email
