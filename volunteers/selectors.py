@@ -442,7 +442,8 @@ def qualification_warnings(festival: Festival) -> list[QualificationWarning]:
                     )
         for kind, qualifications in held.items():
             last_days = [qualification_last_day(q, policy) for q in qualifications]
-            if None in last_days:
+            # `held` is a defaultdict: a kind looked up above but not held is empty.
+            if not last_days or None in last_days:
                 continue
             last = max(last_days)
             if last < festival.end_date:
