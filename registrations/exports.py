@@ -1,42 +1,24 @@
 """An event's registrations as a spreadsheet: CSV and XLSX, one row per participant.
 
-The CSV is for German Excel, which opens a double-clicked file with the Windows
-locale's list separator and guesses the encoding: hence UTF-8 *with* a byte-order
-mark (without it, "Özdemir" arrives as "Ã–zdemir") and ';' as the delimiter (the
-German list separator; ',' would put every row into one column).
-
-Names and free text come from the public form. A cell starting with =, +, - or @
-(or a tab or carriage return) would be run as a formula by Excel and LibreOffice
-("CSV injection"), so such text gets a leading apostrophe in both formats: the
-spreadsheet shows it as text. Numbers (ages, positions) are not touched.
+The file formats (BOM and ';' for German Excel) and the guard against formulas in
+names and free text ("CSV injection") live in events.spreadsheets; numbers (ages,
+positions) are not touched.
 """
 
-import csv
 import datetime as dt
-import io
 
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from events.models import BERLIN, Event
+from events.spreadsheets import XLSX, Cell, cell_safe, csv_bytes, xlsx_bytes
 from registrations.models import Need, Participant, Registration
 from registrations.selectors import event_registration_board
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["XLSX", "filename", "registrations_csv", "registrations_xlsx"]
+
 DATETIME_FORMAT = "%d.%m.%Y %H:%M"
-
-Cell = str | int
-
-
-def cell_safe(value: Cell) -> Cell:
-    """Text that a spreadsheet would run as a formula, made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _local(moment: dt.datetime | None) -> str:
@@ -106,33 +88,11 @@ def rows(event: Event) -> list[list[Cell]]:
 
 
 def registrations_csv(event: Event) -> bytes:
-    """UTF-8 with BOM, ';'-separated, CRLF line ends: opens as columns in German
-    Excel by double-click."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header())
-    writer.writerows(rows(event))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(header(), rows(event))
 
 
 def registrations_xlsx(event: Event) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    # Excel allows 31 characters and none of []:*?/\ in a sheet's name.
-    sheet.title = "".join(c for c in _("Registrations") if c not in "[]:*?/\\")[:31]
-    sheet.append(header())
-    for row in rows(event):
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 40)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_("Registrations"), header(), rows(event))
 
 
 def filename(event: Event, extension: str) -> str:
