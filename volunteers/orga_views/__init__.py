@@ -1,22 +1,54 @@
-"""The volunteer coordination's pages under /orga/volunteers/: the coverage board,
-shifts and their people, volunteers and their qualifications, exports.
+"""The volunteer coordination's pages under /orga/volunteers/: the coverage board
+(board), shifts (shifts), one shift and its people (shift_people), volunteers and
+qualifications (people), exports (export).
 
 Every view checks access (access.orga_page and the permission of its change),
 calls one selector or service, and renders or redirects.
 """
 
-from django.http import HttpResponse
-
 from volunteers.orga_views.board import coverage_board
+from volunteers.orga_views.export import export_csv, export_xlsx
+from volunteers.orga_views.people import (
+    qualification_add,
+    qualification_overview,
+    qualification_remove,
+    volunteer_add,
+    volunteer_detail,
+    volunteer_list,
+)
+from volunteers.orga_views.shift_people import (
+    assign,
+    attendance,
+    message,
+    shift_detail,
+    unassign,
+)
+from volunteers.orga_views.shifts import (
+    shift_add,
+    shift_edit,
+    shift_list,
+    shift_remove,
+    shift_template,
+)
 
-
-def _todo(request, *args, **kwargs) -> HttpResponse:
-    return HttpResponse(status=501)
-
-
-shift_list = shift_add = shift_template = shift_detail = _todo
-shift_edit = shift_remove = assign = message = unassign = attendance = _todo
-volunteer_list = volunteer_add = volunteer_detail = qualification_add = _todo
-qualification_remove = qualification_overview = export_csv = export_xlsx = _todo
-
-__all__ = ["coverage_board"]
+__all__ = [
+    "assign",
+    "attendance",
+    "coverage_board",
+    "export_csv",
+    "export_xlsx",
+    "message",
+    "qualification_add",
+    "qualification_overview",
+    "qualification_remove",
+    "shift_add",
+    "shift_detail",
+    "shift_edit",
+    "shift_list",
+    "shift_remove",
+    "shift_template",
+    "unassign",
+    "volunteer_add",
+    "volunteer_detail",
+    "volunteer_list",
+]
