@@ -8,32 +8,34 @@ format {"code", "detail", "errors"} (events.drf). Decisions an API client meets:
 - an unknown event slug, or one of a draft, is 400 `event_unknown` on the field
   `event`: the body named it, the URL is right;
 - JSON only: malformed or deeply nested JSON is 400 `parse_error`, more than 1 MiB
-  is 413 `request_too_large`, other media types 415;
+  is 413 `request_too_large`, other media types 415 (events.api_plumbing, shared
+  with the volunteers' API);
 - too many registrations from one address is 429 `rate_limited` with Retry-After;
 - PATCH takes the new full party ({"participants": [...]}) and calls the service
   the manage page calls (services.registration_change_party): a confirmed party
   grows only into free seats (400 not_enough_seats), never onto the waiting list.
 """
 
-import json
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, permissions, status
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events import roles
+from events.api_plumbing import (
+    ERROR_DESCRIPTIONS,
+    JSONBodyParser,
+    RateLimited,
+    error_responses,
+    refuse,
+)
 from events.models import Event
 from events.selectors import event_list_visible
-from events.serializers import ErrorSerializer
 from registrations import services
 from registrations.models import Participant, Registration
 from registrations.ratelimit import ratelimit_exceeded
@@ -55,69 +57,17 @@ RATELIMIT_LIMIT = 20  # registrations per address and window; a family needs a f
 RATELIMIT_WINDOW = 60  # seconds
 
 _ERRORS = {
+    **ERROR_DESCRIPTIONS,
     400: "Refused; `code` says why (registration_closed, age_not_allowed, "
     "party_too_large, already_registered, consent_required, event_unknown, "
     "not_enough_seats, registration_cancelled, invalid, ...).",
-    401: "Not signed in (send `Authorization: Token <token>`).",
     403: "Signed in, but not allowed to see this event's registrations.",
     404: "No such registration (or event).",
-    413: "The body is larger than 1 MiB (`request_too_large`).",
-    415: "Only application/json is accepted.",
-    429: "Too many registrations from this address (`rate_limited`); see Retry-After.",
 }
 
 
 def _errors(*statuses: int) -> dict[int, OpenApiResponse]:
-    return {
-        code: OpenApiResponse(ErrorSerializer, description=_ERRORS[code])
-        for code in statuses
-    }
-
-
-class RateLimited(exceptions.APIException):
-    status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_detail = gettext_lazy(
-        "Too many registrations from your address. Please wait a minute and try again."
-    )
-    default_code = "rate_limited"
-
-    def __init__(self, wait: int) -> None:
-        super().__init__()
-        self.wait = wait  # DRF's exception handler turns it into Retry-After
-
-
-class RequestTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = gettext_lazy("The request is too large.")
-    default_code = "request_too_large"
-
-
-def _no_constants(name: str):
-    raise ValueError(f"{name} is not valid JSON")
-
-
-class JSONBodyParser(JSONParser):
-    """DRF's JSON parser with a size limit, and a 400 for JSON nested so deeply
-    that Python's decoder gives up (a RecursionError, which DRF would let through
-    as a 500)."""
-
-    max_bytes = 1024 * 1024
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
-        raw = stream.read(self.max_bytes + 1)
-        if len(raw) > self.max_bytes:
-            raise RequestTooLarge()
-        try:
-            return json.loads(raw.decode(encoding), parse_constant=_no_constants)
-        except (ValueError, RecursionError) as exc:
-            raise exceptions.ParseError(
-                _("The body is not valid JSON: %(error)s") % {"error": exc}
-            ) from None
-
-
-def refuse(field: str, message: str, code: str) -> ValidationError:
-    return ValidationError({field: ValidationError(message, code=code)})
+    return error_responses(_ERRORS, *statuses)
 
 
 def _retry_after() -> int:

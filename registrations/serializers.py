@@ -1,8 +1,9 @@
 """API representations of registrations. Serializers check JSON types and shape;
 the rules (lengths, ages, seats, windows) live in registrations.services.
 
-Fields are strict about JSON types: "7" is no age and "yes" no consent. A lenient
-coercion would accept what a client got wrong and store something it did not mean.
+Fields are strict about JSON types (events.api_plumbing): "7" is no age and "yes"
+no consent. A lenient coercion would accept what a client got wrong and store
+something it did not mean.
 """
 
 from django.conf import settings
@@ -14,37 +15,9 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events.api_plumbing import StrictBooleanField, StrictCharField, StrictIntegerField
 from registrations.models import Need, Participant, Registration
 from registrations.services import PARTY_HARD_LIMIT
-
-
-class StrictCharField(serializers.CharField):
-    """A JSON string, nothing else (DRF would turn 7 into "7")."""
-
-    default_error_messages = {"invalid": _("Not a valid string.")}
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictIntegerField(serializers.IntegerField):
-    """A JSON integer, nothing else (DRF would accept "7", 7.0 and true)."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return data
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """JSON true or false, nothing else (DRF would accept "yes", 1 and "on")."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, bool):
-            self.fail("invalid")
-        return data
 
 
 def _format(text: str, params: dict) -> str:

@@ -28,7 +28,6 @@ API client meets:
 
 import datetime as dt
 import hashlib
-import json
 import math
 import re
 
@@ -42,14 +41,19 @@ from django.utils.translation import gettext_lazy
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, permissions, status, throttling
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from events.api_plumbing import (
+    ERROR_DESCRIPTIONS,
+    JSONBodyParser,
+    RateLimited,
+    error_responses,
+    refuse,
+)
 from events.models import BERLIN, Festival, Partner, SubEvent
 from events.selectors import festival_current
-from events.serializers import ErrorSerializer
 from volunteers import services
 from volunteers.models import (
     AgeGroup,
@@ -91,67 +95,19 @@ from volunteers.serializers import (
 REGISTER_RATE = "20/min"  # registrations per address; a person needs one
 
 _ERRORS = {
+    **ERROR_DESCRIPTIONS,
     400: "Refused; `code` says why (shift_full, shift_clash, travel_buffer, "
     "daily_hours, qualification_missing, qualification_invalid, too_young, "
     "youth_protection_time, shift_started, already_assigned, shift_unknown, "
     "withdraw_deadline, consent_missing, guardian_consent_missing, "
     "volunteer_exists, invalid, ...).",
-    401: "Not signed in (send `Authorization: Token <token>`).",
     403: "Signed in, but without the volunteers permission this needs.",
     404: "No such volunteer link, shift, volunteer, qualification or assignment.",
-    413: "The body is larger than 1 MiB (`request_too_large`).",
-    415: "Only application/json is accepted.",
-    429: "Too many registrations from this address (`rate_limited`); see Retry-After.",
 }
 
 
 def _errors(*statuses: int) -> dict[int, OpenApiResponse]:
-    return {
-        code: OpenApiResponse(ErrorSerializer, description=_ERRORS[code])
-        for code in statuses
-    }
-
-
-# --- Plumbing (as registrations.api; see the report on sharing it) --------------------
-class RateLimited(exceptions.APIException):
-    status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_detail = gettext_lazy(
-        "Too many registrations from your address. Please wait a minute and try again."
-    )
-    default_code = "rate_limited"
-
-    def __init__(self, wait: int) -> None:
-        super().__init__()
-        self.wait = wait  # DRF's exception handler turns it into Retry-After
-
-
-class RequestTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = gettext_lazy("The request is too large.")
-    default_code = "request_too_large"
-
-
-def _no_constants(name: str):
-    raise ValueError(f"{name} is not valid JSON")
-
-
-class JSONBodyParser(JSONParser):
-    """DRF's JSON parser with a size limit, and a 400 (not a 500) for JSON nested
-    too deeply for Python's decoder."""
-
-    max_bytes = 1024 * 1024
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
-        raw = stream.read(self.max_bytes + 1) if stream is not None else b""
-        if len(raw) > self.max_bytes:
-            raise RequestTooLarge()
-        try:
-            return json.loads(raw.decode(encoding), parse_constant=_no_constants)
-        except (ValueError, RecursionError) as exc:
-            raise exceptions.ParseError(
-                _("The body is not valid JSON: %(error)s") % {"error": exc}
-            ) from None
+    return error_responses(_ERRORS, *statuses)
 
 
 class RegisterThrottle(throttling.SimpleRateThrottle):
@@ -170,10 +126,6 @@ class RegisterThrottle(throttling.SimpleRateThrottle):
         )
         ident = hashlib.sha256(address.encode()).hexdigest()[:16]
         return self.cache_format % {"scope": self.scope, "ident": ident}
-
-
-def refuse(field: str, message: str, code: str) -> ValidationError:
-    return ValidationError({field: ValidationError(message, code=code)})
 
 
 def _festival() -> Festival | None:

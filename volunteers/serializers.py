@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events.api_plumbing import StrictBooleanField, StrictCharField, StrictIntegerField
 from volunteers.models import (
     Assignment,
     Qualification,
@@ -29,36 +30,7 @@ from volunteers.models import (
 ID_MAX = 2**63 - 1
 
 
-# --- Strict JSON types (as registrations.serializers; see the report on sharing) ------
-class StrictCharField(serializers.CharField):
-    """A JSON string, nothing else (DRF would turn 7 into "7")."""
-
-    default_error_messages = {"invalid": _("Not a valid string.")}
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictIntegerField(serializers.IntegerField):
-    """A JSON integer, nothing else (DRF would accept "7", 7.0 and true)."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return data
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """JSON true or false, nothing else (DRF would accept "yes", 1 and "on")."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, bool):
-            self.fail("invalid")
-        return data
-
-
+# Fields are strict about JSON types (events.api_plumbing): "7" is no id.
 class IdField(StrictIntegerField):
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("min_value", 1)
