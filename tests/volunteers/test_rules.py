@@ -10,7 +10,7 @@ import itertools
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from volunteers import rules
@@ -78,6 +78,7 @@ def minute_starts(start: dt.datetime, end: dt.datetime):
 # --- days and minutes ---------------------------------------------------------------
 
 
+@settings(deadline=None)  # counts minute by minute
 @given(intervals())
 @example(  # the night summer time begins: 23 hours on the wall clock's 24
     (
@@ -150,6 +151,7 @@ def test_day_parts_cover_the_interval_without_gaps(interval):
 # --- overlap, gap and travel buffer ---------------------------------------------------
 
 
+@settings(deadline=None)  # counts minute by minute
 @given(interval_pairs())
 def test_overlaps_is_symmetric_and_the_same_as_a_negative_gap(pair):
     a, b = pair
@@ -192,6 +194,7 @@ def test_exactly_the_buffer_is_enough_and_touching_shifts_do_not_overlap():
 # --- the youth protection window ------------------------------------------------------
 
 
+@settings(deadline=None)  # counts minute by minute
 @given(
     intervals(max_minutes=20 * 60),
     st.sampled_from(
@@ -347,19 +350,19 @@ LIMITS = {AgeGroup.ADULT: 600, AgeGroup.YOUTH: 480, AgeGroup.CHILD: 120}
 def day_of_shifts(draw):
     """Non-overlapping shifts (already taken) plus a new one, over two days."""
     base = dt.datetime(2027, 6, 17, 0, 0, tzinfo=BERLIN).astimezone(UTC)
-    cuts = sorted(set(draw(st.lists(st.integers(0, 48 * 4), min_size=2, max_size=12))))
-    assume(len(cuts) >= 2)
+    cuts = sorted(
+        draw(st.lists(st.integers(0, 48 * 4), min_size=2, max_size=12, unique=True))
+    )
     slots = [
         (base + dt.timedelta(minutes=15 * a), base + dt.timedelta(minutes=15 * b))
         for a, b in itertools.pairwise(cuts)
     ]
-    chosen = [slot for slot in slots if draw(st.booleans())]
-    assume(chosen)
-    new = draw(st.sampled_from(chosen))
-    taken = [slot for slot in chosen if slot != new]
+    new = draw(st.sampled_from(slots))
+    taken = [slot for slot in slots if slot != new and draw(st.booleans())]
     return taken, new
 
 
+@settings(deadline=None)  # brute force over two days of minutes; slow under xdist
 @given(day_of_shifts(), st.sampled_from(list(AgeGroup)))
 def test_daily_hours_are_refused_exactly_when_a_days_sum_passes_the_limit(
     shifts, age_group
