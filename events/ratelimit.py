@@ -1,6 +1,7 @@
 """A small fixed-window rate limit per client address, kept in the cache.
 
-Used by the public registration form and API: a family registers a few times a
+Used by the public forms and APIs that anyone may post to (registering a family,
+joining as a volunteer, asking for a lost link): a family registers a few times a
 week, a script hundreds of times a minute. With Redis the counts are shared by all
 web workers; with the local-memory cache they are per process (development).
 """
@@ -20,13 +21,17 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def client_digest(request: HttpRequest) -> str:
+    """The client's address, hashed: cache keys hold no personal data."""
+    return hashlib.sha256(client_address(request).encode()).hexdigest()[:16]
+
+
 def ratelimit_exceeded(
     request: HttpRequest, *, scope: str, limit: int, window: int = 60
 ) -> bool:
     """Count this request in its window; True once more than `limit` came in."""
     bucket = int(timezone.now().timestamp()) // window
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:16]
-    key = f"ratelimit:{scope}:{address}:{bucket}"
+    key = f"ratelimit:{scope}:{client_digest(request)}:{bucket}"
     cache.add(key, 0, timeout=window + 5)
     try:
         count = cache.incr(key)

@@ -35,10 +35,10 @@ from events.api_plumbing import (
     refuse,
 )
 from events.models import Event
+from events.ratelimit import ratelimit_exceeded
 from events.selectors import event_list_visible
 from registrations import services
 from registrations.models import Participant, Registration
-from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
     event_registration_board,
     registration_by_token,

@@ -27,7 +27,6 @@ API client meets:
 """
 
 import datetime as dt
-import hashlib
 import math
 import re
 
@@ -53,6 +52,7 @@ from events.api_plumbing import (
     refuse,
 )
 from events.models import BERLIN, Festival, Partner, SubEvent
+from events.ratelimit import client_digest
 from events.selectors import festival_current
 from volunteers import services
 from volunteers.models import (
@@ -118,13 +118,7 @@ class RegisterThrottle(throttling.SimpleRateThrottle):
     rate = REGISTER_RATE
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = (
-            forwarded.split(",")[-1].strip()
-            if forwarded
-            else request.META.get("REMOTE_ADDR", "")
-        )
-        ident = hashlib.sha256(address.encode()).hexdigest()[:16]
+        ident = client_digest(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 

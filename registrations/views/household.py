@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from events.ratelimit import ratelimit_exceeded
 from registrations.forms import (
     LinkResendForm,
 )
@@ -16,7 +17,6 @@ from registrations.models import (
     Need,
     Registration,
 )
-from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
     household_by_token,
     household_export,

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from events.models import Event
+from events.ratelimit import ratelimit_exceeded
 from events.selectors import event_list_public, seats_available_map
 from events.templatetags.festwoche import age_range
 from registrations.forms import (
@@ -31,7 +32,6 @@ from registrations.models import (
     Registration,
 )
 from registrations.privacy import privacy_notice_text
-from registrations.ratelimit import ratelimit_exceeded
 from registrations.selectors import (
     registration_by_token,
     waitlist_position,

@@ -507,7 +507,7 @@ def test_rate_limit_per_address_answers_429_with_retry_after(event, monkeypatch)
         def now():
             return dt.datetime(2027, 5, 1, 12, 0, 30, tzinfo=dt.UTC)
 
-    monkeypatch.setattr("registrations.ratelimit.timezone", Clock)
+    monkeypatch.setattr("events.ratelimit.timezone", Clock)
     monkeypatch.setattr("registrations.api.timezone", Clock)
     statuses = [
         post({}, address="203.0.113.9").status_code for _ in range(api.RATELIMIT_LIMIT)

@@ -7,12 +7,10 @@ a bot caught by the honeypot, so typing someone's address opens nothing.
 """
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from events.models import Festival
+from events.ratelimit import ratelimit_exceeded
 from events.selectors import festival_current
 from volunteers.forms import LinkResendForm, VolunteerForm
 from volunteers.models import AgeGroup, Role
@@ -38,27 +37,9 @@ from volunteers.services import (
 
 # Both forms e-mail a known address on every post (the link again): without a
 # limit they could flood a volunteer's inbox. The honeypot only stops blind bots.
+# Counted per client address (events.ratelimit).
 JOIN_LIMIT = {"scope": "volunteers-join", "limit": 10, "window": 60}
-
-
 LINK_LIMIT = {"scope": "volunteers-link", "limit": 5, "window": 600}
-
-
-def _rate_limited(request: HttpRequest, *, scope: str, limit: int, window: int) -> bool:
-    """Count this post per client address in a fixed window of the cache (shared by
-    all web workers on Redis); True once more than `limit` came in."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    # Behind the proxy the client is the last hop it appended.
-    address = forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
-    bucket = int(timezone.now().timestamp()) // window
-    digest = hashlib.sha256(address.encode()).hexdigest()[:16]
-    key = f"ratelimit:{scope}:{digest}:{bucket}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        return False
 
 
 def _too_many(request: HttpRequest, *, window: int) -> HttpResponse:
@@ -212,7 +193,7 @@ def join(request: HttpRequest) -> HttpResponse:
     """What volunteering means, what there is to do, and the form to join."""
     festival = _festival_or_404()
     if request.method == "POST":
-        if _rate_limited(request, **JOIN_LIMIT):
+        if ratelimit_exceeded(request, **JOIN_LIMIT):
             return _too_many(request, window=JOIN_LIMIT["window"])
         form = VolunteerForm(request.POST)
         if form.is_spam():
@@ -262,7 +243,7 @@ def link_resend(request: HttpRequest) -> HttpResponse:
     """Send a volunteer's link again. The answer is the same whether or not the
     address is known, so the page reveals nobody."""
     if request.method == "POST":
-        if _rate_limited(request, **LINK_LIMIT):
+        if ratelimit_exceeded(request, **LINK_LIMIT):
             return _too_many(request, window=LINK_LIMIT["window"])
         form = LinkResendForm(request.POST)
         if form.is_valid():
