@@ -9,6 +9,7 @@ class VolunteersConfig(AppConfig):
 
     def ready(self) -> None:
         from events.registry import registry
-        from volunteers import demo
+        from volunteers import demo, services
 
         registry.register_demo_extension(demo.demo_volunteers)
+        registry.register_event_change_handler(services.on_event_changed)

@@ -11,9 +11,10 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.urls import reverse
 
 from events import roles
-from events.models import Festival
+from events.models import Event, Festival
 from events.notifications import mail_send
 from volunteers.models import Assignment, Shift, Volunteer
 
@@ -92,11 +93,9 @@ def shift_message(
     )
 
 
-def coordinator_digest(festival: Festival, shifts: list[Shift]) -> None:
-    """The day's understaffed shifts: all of them to the volunteer coordination,
-    and to each other shift coordinator the shifts they coordinate."""
-    if _muted.get():
-        return
+def _coordination_lists(shifts: list[Shift]) -> dict[str, list[Shift]]:
+    """Who hears about which shifts: the volunteer coordination about all of them,
+    every other shift coordinator about their own."""
     user_model = get_user_model()
     team = {
         user.email
@@ -112,13 +111,45 @@ def coordinator_digest(festival: Festival, shifts: list[Shift]) -> None:
             continue
         if coordinator.email not in team:
             lists.setdefault(coordinator.email, []).append(shift)
-    for email, own in sorted(lists.items()):
+    return lists
+
+
+def _board_url() -> str:
+    return settings.SITE_URL + reverse("volunteers-orga:coverage")
+
+
+def coordinator_digest(festival: Festival, shifts: list[Shift]) -> None:
+    """The day's understaffed shifts: all of them to the volunteer coordination,
+    and to each other shift coordinator the shifts they coordinate."""
+    if _muted.get():
+        return
+    for email, own in sorted(_coordination_lists(shifts).items()):
         mail_send(
             to=[email],
             template="volunteers/mail/digest",
+            context={"festival": festival, "shifts": own, "board_url": _board_url()},
+        )
+
+
+def event_changed_for_shifts(event: Event, shifts: list[Shift]) -> None:
+    """An event that shifts serve was moved or cancelled: the coordinators decide
+    what happens to those shifts (the people on them are not told automatically:
+    a set-up crew may still be needed for a cancelled concert)."""
+    if _muted.get():
+        return
+    for email, own in sorted(_coordination_lists(shifts).items()):
+        mail_send(
+            to=[email],
+            template="volunteers/mail/event_changed",
             context={
-                "festival": festival,
+                "event": event,
+                "cancelled": event.status == Event.Status.CANCELLED,
                 "shifts": own,
-                "board_url": settings.SITE_URL + "/orga/volunteers/",
+                "board_url": _board_url(),
+                "shift_urls": {
+                    shift.pk: settings.SITE_URL
+                    + reverse("volunteers-orga:shift", kwargs={"pk": shift.pk})
+                    for shift in own
+                },
             },
         )

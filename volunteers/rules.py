@@ -24,6 +24,11 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
+def local_moment(day: dt.date, clock: dt.time, tz: ZoneInfo = BERLIN) -> dt.datetime:
+    """The aware moment of a wall-clock time on a local day."""
+    return dt.datetime.combine(day, clock, tzinfo=tz)
+
+
 def _next_midnight(moment: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     local_day = moment.astimezone(tz).date()
     return dt.datetime.combine(local_day + dt.timedelta(days=1), dt.time(0), tzinfo=tz)

@@ -453,3 +453,50 @@ def qualification_warnings(festival: Festival) -> list[QualificationWarning]:
                     )
                 )
     return warnings
+
+
+@dataclass(frozen=True)
+class AssignmentConflict:
+    assignment: Assignment
+    problems: list[ValidationError]
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for problem in self.problems for message in problem.messages]
+
+
+def assignment_conflicts(
+    festival: Festival, *, now: dt.datetime | None = None
+) -> list[AssignmentConflict]:
+    """Future assignments that break a sign-up rule today — after a shift was moved,
+    a role gained a qualification requirement or the rules were tightened — with
+    the reasons (a full shift is no conflict: its people are already on it).
+    Fixed number of queries."""
+    now = now or timezone.now()
+    policy = policy_of(festival)
+    assignments = list(
+        Assignment.objects.active()
+        .filter(volunteer__festival=festival, volunteer__erased_at__isnull=True)
+        .select_related("volunteer", "shift__role", "shift__venue")
+        .prefetch_related("volunteer__qualifications")
+        .order_by("shift__starts_at", "pk")
+    )
+    shifts_of: dict[int, list[Shift]] = defaultdict(list)
+    for assignment in assignments:
+        shifts_of[assignment.volunteer_id].append(assignment.shift)
+    conflicts = []
+    for assignment in assignments:
+        shift = assignment.shift
+        if shift.starts_at <= now:
+            continue
+        problems = shift_problems(
+            volunteer=assignment.volunteer,
+            shift=shift,
+            policy=policy,
+            taken=[s for s in shifts_of[assignment.volunteer_id] if s.pk != shift.pk],
+            qualifications=list(assignment.volunteer.qualifications.all()),
+            filled=0,
+        )
+        if problems:
+            conflicts.append(AssignmentConflict(assignment, problems))
+    return conflicts

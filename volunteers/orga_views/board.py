@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from events.models import SubEvent
 from volunteers.models import Volunteer
 from volunteers.orga_views.access import current_festival, int_or_none, orga_page
-from volunteers.selectors import coverage
+from volunteers.selectors import assignment_conflicts, coverage
 
 
 @orga_page
@@ -37,6 +37,7 @@ def coverage_board(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "sub_events": sub_events,
             "chosen": chosen,
+            "conflicts": assignment_conflicts(festival),
             "stats": {
                 "volunteers": Volunteer.objects.active()
                 .filter(festival=festival)
