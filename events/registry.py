@@ -13,6 +13,11 @@ The core never imports them: they register here in their AppConfig.ready().
 - event change handlers: `fn(event, changed_fields)` called inside the transaction
   that changed an event's time, venue, status or capacity (the registrations app
   promotes waiting parties and tells families).
+- page panels: `fn(request, obj) -> str` safe HTML that an app adds to a page of
+  another app (the calendars app adds its "Abonnieren" menu to the programme, the
+  event, venue and sub-event pages, the family's and the volunteer's page). Kinds:
+  "programme" (obj: the query dict of the filters), "event", "venue", "sub_event",
+  "household", "volunteer".
 """
 
 from collections.abc import Callable, Iterable
@@ -22,6 +27,7 @@ SeatsProvider = Callable[[list[Any]], dict[int, int]]
 DetailProvider = Callable[[Any], list[str]]
 EligibilityRule = Callable[[Any, list[Any]], None]
 EventChangeHandler = Callable[[Any, set[str]], None]
+PagePanel = Callable[[Any, Any], str]
 
 
 class Registry:
@@ -31,6 +37,7 @@ class Registry:
         self.eligibility_rules: list[EligibilityRule] = []
         self.event_change_handlers: list[EventChangeHandler] = []
         self.demo_extensions: list[Callable[[Any], int]] = []
+        self.page_panels: dict[str, list[PagePanel]] = {}
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -99,6 +106,24 @@ class Registry:
     def check_eligibility(self, event: Any, participants: list[Any]) -> None:
         for rule in self.eligibility_rules:
             rule(event, participants)
+
+    def register_page_panel(self, kind: str, panel: PagePanel) -> PagePanel:
+        panels = self.page_panels.setdefault(kind, [])
+        if panel not in panels:
+            panels.append(panel)
+        return panel
+
+    def unregister_page_panel(self, kind: str, panel: PagePanel) -> None:
+        if panel in self.page_panels.get(kind, []):
+            self.page_panels[kind].remove(panel)
+
+    def panels(self, kind: str, request: Any, obj: Any) -> list[str]:
+        """The HTML the registered apps add to a page of this kind (safe strings)."""
+        return [
+            html
+            for panel in self.page_panels.get(kind, [])
+            if (html := panel(request, obj))
+        ]
 
 
 registry = Registry()

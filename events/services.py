@@ -34,6 +34,9 @@ from events.selectors import PROGRAMME_VERSION_KEY, venue_clashes
 # Changes other apps are told about through the registry.
 WATCHED_FIELDS = ("starts_at", "ends_at", "venue_id", "status", "capacity")
 
+# A change of time, place or status is a new revision of the event for calendars.
+SEQUENCE_FIELDS = {"starts_at", "ends_at", "venue_id", "status"}
+
 EVENT_FIELDS = {
     "sub_event",
     "title",
@@ -267,13 +270,21 @@ def event_save(
     # then queue here, and the second sees the first's slug and booking.
     venue = _lock_venue(event=event)
     before = (
-        Event.objects.filter(pk=event.pk).values(*WATCHED_FIELDS).first()
+        Event.objects.filter(pk=event.pk).values(*WATCHED_FIELDS, "sequence").first()
         if event.pk
         else None
     )
     if not event.slug:
         event.slug = _unique_slug(event.title)
     event_validate(event=event)
+    changed = (
+        {f for f in WATCHED_FIELDS if before[f] != getattr(event, f)}
+        if before is not None
+        else set()
+    )
+    if changed & SEQUENCE_FIELDS:
+        # Calendar apps replace an entry only when its SEQUENCE rises (RFC 5545).
+        event.sequence = before["sequence"] + 1
     try:
         with transaction.atomic():
             event.save()
@@ -293,12 +304,10 @@ def event_save(
         event.audiences.set(audiences)
     if host_partners is not None:
         event.host_partners.set(host_partners)
-    if before is not None:
-        changed = {f for f in WATCHED_FIELDS if before[f] != getattr(event, f)}
-        if changed:
-            # Apps above the core react in the same transaction (promote waiting
-            # parties when capacity grows, tell families about a new time or place).
-            registry.event_changed(event, changed)
+    if changed:
+        # Apps above the core react in the same transaction (promote waiting
+        # parties when capacity grows, tell families about a new time or place).
+        registry.event_changed(event, changed)
     return event
 
 

@@ -167,6 +167,8 @@ class Role(models.Model):
     )
     colour = models.CharField(_("colour"), max_length=7, default="#5c6bc0")
 
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
@@ -237,6 +239,12 @@ class Shift(models.Model):
     )
     coordinator_phone = models.CharField(
         _("coordinator's phone on the day"), max_length=40, blank=True
+    )
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Rises with every change of time or place (calendars)."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

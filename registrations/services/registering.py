@@ -253,7 +253,11 @@ def waitlist_promote(
             continue
         registration.status = Registration.Status.CONFIRMED
         registration.confirmed_at = now
-        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        # Tentative → confirmed is a new revision for calendar apps.
+        registration.sequence += 1
+        registration.save(
+            update_fields=["status", "confirmed_at", "sequence", "updated_at"]
+        )
         free -= seats
         promoted.append(registration)
         # After the commit, outside the lock (see registration_create).

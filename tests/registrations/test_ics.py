@@ -6,10 +6,11 @@ import datetime as dt
 import icalendar
 import pytest
 import vobject
+from django.utils.translation import gettext as _
 
 from events import services as event_services
 from events.models import BERLIN
-from registrations.ics import event_uid, registration_ics
+from registrations.ics import registration_ics
 from registrations.models import Registration
 from tests.events.factories import VenueFactory, at
 from tests.registrations.factories import open_event, register
@@ -47,8 +48,12 @@ def test_icalendar_reads_the_event_in_berlin_wall_time():
     calendar = icalendar.Calendar.from_ical(text)
     [entry] = calendar.walk("VEVENT")
     assert str(calendar["VERSION"]) == "2.0"
-    assert str(calendar["PRODID"]) == "-//Festwoche//Registrations//DE"
-    assert str(entry["UID"]) == event_uid(event) == f"event-{event.pk}@127.0.0.1"
+    registration = Registration.objects.get(event=event)
+    assert str(calendar["PRODID"]) == "-//Festwoche//Festwoche//DE"
+    # The registration's UID, as in the family's feed: the mail's file and the
+    # subscribed feed update one entry.
+    assert str(entry["UID"]) == f"registration-{registration.pk}@127.0.0.1"
+    assert entry.decoded("SEQUENCE") == 0
     assert str(entry["SUMMARY"]) == "Trommelworkshop"
     assert entry["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert entry["DTEND"].params["TZID"] == "Europe/Berlin"
@@ -58,7 +63,9 @@ def test_icalendar_reads_the_event_in_berlin_wall_time():
     assert str(entry["LOCATION"]) == "Stadtbücherei, Marktplatz 1, 12345 Musterstadt"
     assert str(entry["URL"]) == "http://127.0.0.1:8000/events/trommelworkshop/"
     assert str(entry["STATUS"]) == "CONFIRMED"
-    assert "DESCRIPTION" not in entry  # an empty one is invalid (libical drops it)
+    assert str(entry["DESCRIPTION"]) == "\n".join(
+        [_("For all ages"), _("Free of charge"), _("You are registered.")]
+    )
 
 
 def test_the_raw_lines_carry_the_tzid_and_the_local_time():
@@ -68,7 +75,8 @@ def test_the_raw_lines_carry_the_tzid_and_the_local_time():
     assert "DTSTART;TZID=Europe/Berlin:20270616T150000" in lines
     assert "DTEND;TZID=Europe/Berlin:20270616T163000" in lines
     assert f"DTSTAMP:{event.updated_at.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}" in lines
-    assert f"UID:event-{event.pk}@127.0.0.1" in lines
+    registration = Registration.objects.get(event=event)
+    assert f"UID:registration-{registration.pk}@127.0.0.1" in lines
     assert text.endswith("END:VCALENDAR\r\n")
     assert all(line.endswith("\r") for line in text.split("\n")[:-1])  # CRLF
 
@@ -110,7 +118,8 @@ def test_vobject_reads_and_validates_it_and_resolves_the_zone_from_the_file():
     calendar = vobject.readOne(text, validate=True)
     [entry] = calendar.vevent_list
     start = entry.dtstart.value
-    assert entry.uid.value == f"event-{event.pk}@127.0.0.1"
+    registration = Registration.objects.get(event=event)
+    assert entry.uid.value == f"registration-{registration.pk}@127.0.0.1"
     assert entry.summary.value == "Trommelworkshop"
     assert (start.replace(tzinfo=None), start.utcoffset()) == (
         dt.datetime(2027, 6, 16, 15, 0),
@@ -165,9 +174,12 @@ def test_text_with_commas_semicolons_and_line_breaks_survives_both_parsers():
     text, _event = ics_for(title=title, summary=summary)
 
     [entry] = icalendar.Calendar.from_ical(text).walk("VEVENT")
-    assert (str(entry["SUMMARY"]), str(entry["DESCRIPTION"])) == (title, summary)
+    description = "\n".join(
+        [summary, _("For all ages"), _("Free of charge"), _("You are registered.")]
+    )
+    assert (str(entry["SUMMARY"]), str(entry["DESCRIPTION"])) == (title, description)
     [v_entry] = vobject.readOne(text).vevent_list
-    assert (v_entry.summary.value, v_entry.description.value) == (title, summary)
+    assert (v_entry.summary.value, v_entry.description.value) == (title, description)
     assert all(len(line.encode()) <= 75 for line in text.splitlines())  # folded
 
 
@@ -183,6 +195,10 @@ def test_a_cancelled_event_is_marked_cancelled_under_the_same_uid():
     [after] = icalendar.Calendar.from_ical(cancelled).walk("VEVENT")
     assert str(after["UID"]) == str(before["UID"])
     assert str(after["STATUS"]) == "CANCELLED"
+    assert str(after["SUMMARY"]) == _("Cancelled: %(title)s") % {
+        "title": "Trommelworkshop"
+    }
+    assert (before.decoded("SEQUENCE"), after.decoded("SEQUENCE")) == (0, 1)
     assert after.decoded("DTSTAMP") >= before.decoded("DTSTAMP")
 
 

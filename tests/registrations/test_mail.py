@@ -19,7 +19,6 @@ from django.utils import translation
 from events import services as event_services
 from events.models import BERLIN
 from registrations import services
-from registrations.ics import event_uid
 from registrations.models import Registration
 from registrations.notifications import qr_code_data_uri
 from tests.events.factories import VenueFactory, at
@@ -356,7 +355,7 @@ def test_each_mail_has_an_accessible_html_part_with_the_same_content(
 def test_a_calendar_file_comes_with_the_mails_for_a_confirmed_party(
     kind, language, event, django_capture_on_commit_callbacks
 ):
-    message, _registration = the_mail(
+    message, registration = the_mail(
         kind, event, language, django_capture_on_commit_callbacks
     )
 
@@ -379,7 +378,7 @@ def test_a_calendar_file_comes_with_the_mails_for_a_confirmed_party(
     start = at(2, 16) if kind == "event_changed" else at(2, 15)
     end = at(2, 17, 30) if kind == "event_changed" else at(2, 16, 30)
     assert str(entry["SUMMARY"]) == TITLE
-    assert str(entry["UID"]) == event_uid(event) == f"event-{event.pk}@127.0.0.1"
+    assert str(entry["UID"]) == f"registration-{registration.pk}@127.0.0.1"
     assert entry["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert entry.decoded("DTSTART") == start
     assert entry.decoded("DTEND") == end

@@ -105,8 +105,12 @@ def shift_update(*, shift: Shift, **changes) -> Shift:
             "needed_below_filled",
             "needed",
         )
+    moved = any(getattr(shift, name) != value for name, value in before.items())
+    if moved:
+        # Calendar apps replace an entry only when its SEQUENCE rises (RFC 5545).
+        shift.sequence += 1
     shift.save()
-    if any(getattr(shift, name) != value for name, value in before.items()):
+    if moved:
         assignments = list(shift.assignments.active().select_related("volunteer"))
         # A reminder of the old time is no reminder of the new one.
         shift.assignments.active().update(reminder_sent_at=None)

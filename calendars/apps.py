@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarsConfig(AppConfig):
+    name = "calendars"
+    verbose_name = _("Calendar feeds")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from calendars import panels
+        from events.registry import registry
+
+        for kind, panel in panels.PANELS.items():
+            registry.register_page_panel(kind, panel)

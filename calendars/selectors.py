@@ -1,0 +1,329 @@
+"""The calendar feeds: what each contains, built in a fixed number of queries, and the
+key under which a built feed is cached.
+
+A feed is cached under a key that changes whenever its content can change: the
+programme version for the public feeds (bumped after every committed change to an
+event, venue, sub-event, …), a one-query fingerprint of the owner's rows for the
+personal feeds. So a calendar app's conditional request is answered from the cache
+(304) without building anything, and a rebuilt feed has the same bytes — and the
+same ETag, a hash of the bytes — as long as its content is the same.
+"""
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+
+from calendars.models import FeedToken
+from events import ics
+from events.models import Audience, Event, SubEvent, Venue
+from events.selectors import event_list_public, festival_current, programme_version
+from registrations.ics import registration_entry
+from registrations.models import Registration
+from volunteers.models import Assignment
+
+# Reminders in the personal feeds: families two hours before (time to get the
+# children ready and there), volunteers one hour before their shift.
+HOUSEHOLD_ALARM = dt.timedelta(hours=2)
+VOLUNTEER_ALARM = dt.timedelta(hours=1)
+
+CACHE_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Feed:
+    body: bytes
+    etag: str  # quoted, strong: a hash of the bytes
+    last_modified: dt.datetime | None
+    filename: str
+
+
+def _feed(calendar: Calendar, entries: list[ics.Entry], *, filename: str) -> Feed:
+    body = ics.calendar_bytes(calendar, entries)
+    return Feed(
+        body=body,
+        etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        last_modified=max((e.changed_at for e in entries), default=None),
+        filename=filename,
+    )
+
+
+def feed_cached(key: str, build: Callable[[], Feed]) -> Feed:
+    """The feed stored under `key`, built and stored on a miss."""
+    feed = cache.get(key)
+    if feed is None:
+        feed = build()
+        cache.set(key, feed, CACHE_SECONDS)
+    return feed
+
+
+def _public_key(kind: str, ident: str, language: str) -> str:
+    return f"calendar:{kind}:{ident}:{language}:{programme_version()}"
+
+
+def _festival_name() -> str:
+    festival = festival_current()
+    return festival.name if festival is not None else _("Festival week")
+
+
+def _event_entries(events: QuerySet[Event] | list[Event]) -> list[ics.Entry]:
+    return [ics.event_entry(event) for event in events]
+
+
+# --- Public feeds ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeFilter:
+    """The programme feed's optional filters (from the query string, checked)."""
+
+    sub_event: SubEvent | None = None
+    audience: Audience | None = None
+    age_from: int | None = None
+    age_to: int | None = None
+
+    @property
+    def ident(self) -> str:
+        return ":".join(
+            str(part)
+            for part in (
+                self.sub_event.pk if self.sub_event else "",
+                self.audience.pk if self.audience else "",
+                "" if self.age_from is None else self.age_from,
+                "" if self.age_to is None else self.age_to,
+            )
+        )
+
+    def apply(self, events: QuerySet[Event]) -> QuerySet[Event]:
+        if self.sub_event is not None:
+            events = events.filter(sub_event=self.sub_event)
+        if self.audience is not None:
+            events = events.filter(audiences=self.audience)
+        if self.age_from is not None:
+            # Events whose age range meets [age_from, age_to]: "for 6–10-year-olds"
+            # includes an event for 3–8 and one for 9 and up.
+            events = events.exclude(max_age__lt=self.age_from)
+            events = events.exclude(min_age__gt=self.age_to)
+        return events
+
+    def describe(self) -> str:
+        parts = []
+        if self.sub_event is not None:
+            parts.append(self.sub_event.name)
+        if self.audience is not None:
+            parts.append(self.audience.name)
+        if self.age_from is not None:
+            parts.append(
+                _("%(low)s–%(high)s years")
+                % {"low": self.age_from, "high": self.age_to}
+                if self.age_from != self.age_to
+                else _("%(age)s years") % {"age": self.age_from}
+            )
+        return ", ".join(parts)
+
+
+def programme_feed(selection: ProgrammeFilter, *, language: str) -> Feed:
+    """The whole programme (published and cancelled events), optionally filtered."""
+
+    def build() -> Feed:
+        events = selection.apply(event_list_public())
+        if selection.audience is not None:
+            events = events.distinct()
+        name = _festival_name()
+        what = selection.describe()
+        if what:
+            name = f"{name}: {what}"
+        calendar = ics.calendar_new(
+            name=name,
+            description=_("The programme of the festival week. Updated every hour."),
+        )
+        return _feed(calendar, _event_entries(events), filename="programme.ics")
+
+    with translation.override(language):
+        return feed_cached(_public_key("programme", selection.ident, language), build)
+
+
+def sub_event_feed(sub_event: SubEvent, *, language: str) -> Feed:
+    def build() -> Feed:
+        calendar = ics.calendar_new(
+            name=f"{_festival_name()}: {sub_event.name}",
+            description=sub_event.description,
+        )
+        events = event_list_public().filter(sub_event=sub_event)
+        return _feed(calendar, _event_entries(events), filename=f"{sub_event.slug}.ics")
+
+    with translation.override(language):
+        return feed_cached(_public_key("sub_event", str(sub_event.pk), language), build)
+
+
+def venue_feed(venue: Venue, *, language: str) -> Feed:
+    def build() -> Feed:
+        calendar = ics.calendar_new(
+            name=f"{_festival_name()}: {venue.name}",
+            description=_("Everything at %(venue)s, %(address)s.")
+            % {"venue": venue.name, "address": venue.address},
+        )
+        events = event_list_public().filter(venue=venue)
+        return _feed(calendar, _event_entries(events), filename=f"{venue.slug}.ics")
+
+    with translation.override(language):
+        return feed_cached(_public_key("venue", str(venue.pk), language), build)
+
+
+def event_feed(event: Event, *, language: str) -> Feed:
+    """One event, the "add to calendar" download (with the event's UID, so a later
+    subscription to the programme does not show it twice in apps that merge)."""
+
+    def build() -> Feed:
+        calendar = ics.calendar_new(name=event.title, refresh=ics.REFRESH_INTERVAL)
+        return _feed(calendar, [ics.event_entry(event)], filename=f"{event.slug}.ics")
+
+    with translation.override(language):
+        return feed_cached(_public_key("event", str(event.pk), language), build)
+
+
+# --- Personal feeds -------------------------------------------------------------------
+
+
+def feed_token_owner(token: str) -> FeedToken | None:
+    """The valid feed token with its owner, or None (unknown or revoked)."""
+    return (
+        FeedToken.objects.valid()
+        .select_related("household", "volunteer__festival")
+        .filter(token=token)
+        .first()
+    )
+
+
+def _fingerprint(values: dict) -> str:
+    return hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()[:24]
+
+
+def household_feed(feed_token: FeedToken) -> Feed:
+    """A family's confirmed registrations, and its waiting ones as TENTATIVE."""
+    household = feed_token.household
+    registrations = Registration.objects.filter(household=household)
+    state = registrations.aggregate(
+        rows=Count("pk"),
+        registration_at=Max("updated_at"),
+        event_at=Max("event__updated_at"),
+        venue_at=Max("event__venue__updated_at"),
+        sub_event_at=Max("event__sub_event__updated_at"),
+    )
+    state["household_at"] = household.updated_at
+    key = f"calendar:household:{feed_token.pk}:{_fingerprint(state)}"
+
+    def build() -> Feed:
+        active = (
+            registrations.active()
+            .select_related("event__sub_event", "event__venue")
+            .prefetch_related(
+                Prefetch(
+                    "event__audiences", queryset=Audience.objects.order_by("position")
+                )
+            )
+            .order_by("event__starts_at", "pk")
+        )
+        calendar = ics.calendar_new(
+            name=_("My festival week"),
+            description=_("Your registrations for %(festival)s.")
+            % {"festival": _festival_name()},
+        )
+        entries = [
+            registration_entry(registration, alarm_before=HOUSEHOLD_ALARM)
+            for registration in active
+        ]
+        return _feed(calendar, entries, filename="festwoche.ics")
+
+    with translation.override(household.language or settings.LANGUAGE_CODE):
+        return feed_cached(key, build)
+
+
+def volunteer_feed(feed_token: FeedToken) -> Feed:
+    """A volunteer's shifts with role, place, briefing and the coordinator's contact."""
+    volunteer = feed_token.volunteer
+    assignments = Assignment.objects.filter(volunteer=volunteer)
+    state = assignments.aggregate(
+        rows=Count("pk"),
+        created_at=Max("created_at"),
+        withdrawn_at=Max("withdrawn_at"),
+        shift_at=Max("shift__updated_at"),
+        role_at=Max("shift__role__updated_at"),
+        venue_at=Max("shift__venue__updated_at"),
+        event_at=Max("shift__event__updated_at"),
+    )
+    state["volunteer_at"] = volunteer.updated_at
+    key = f"calendar:volunteer:{feed_token.pk}:{_fingerprint(state)}"
+
+    def build() -> Feed:
+        active = (
+            assignments.active()
+            .select_related(
+                "shift__role", "shift__venue", "shift__event", "shift__coordinator"
+            )
+            .order_by("shift__starts_at", "pk")
+        )
+        calendar = ics.calendar_new(
+            name=_("My shifts"),
+            description=_("Your shifts as a volunteer at %(festival)s.")
+            % {"festival": volunteer.festival.name},
+        )
+        entries = [shift_entry(assignment) for assignment in active]
+        return _feed(calendar, entries, filename="schichten.ics")
+
+    with translation.override(volunteer.language or settings.LANGUAGE_CODE):
+        return feed_cached(key, build)
+
+
+def shift_entry(assignment: Assignment) -> ics.Entry:
+    shift = assignment.shift
+    venue = shift.venue
+    lines = []
+    if shift.event is not None:
+        lines.append(_("For: %(event)s") % {"event": shift.event.title})
+    if shift.role.briefing:
+        lines.append(_("Briefing: %(text)s") % {"text": shift.role.briefing})
+    if shift.notes:
+        lines.append(_("Notes: %(text)s") % {"text": shift.notes})
+    coordinator = shift.coordinator
+    if coordinator is not None:
+        contact = ", ".join(
+            part
+            for part in (
+                coordinator.get_full_name() or coordinator.get_username(),
+                shift.coordinator_phone,
+                coordinator.email,
+            )
+            if part
+        )
+        lines.append(_("Coordinator: %(contact)s") % {"contact": contact})
+    return ics.Entry(
+        uid=ics.uid("assignment", assignment.pk),
+        sequence=shift.sequence,
+        changed_at=max(
+            [
+                shift.updated_at,
+                shift.role.updated_at,
+                venue.updated_at,
+                assignment.created_at,
+            ]
+        ),
+        starts_at=shift.starts_at,
+        ends_at=shift.ends_at,
+        summary=_("Shift: %(role)s") % {"role": shift.role.name},
+        location=", ".join(part for part in (venue.name, venue.address) if part),
+        geo=(venue.latitude, venue.longitude) if venue.latitude is not None else None,
+        # Not the volunteer's page: its address is their edit link, and a feed
+        # address travels further than a person's own link should.
+        url=settings.SITE_URL + shift.event.get_absolute_url() if shift.event else "",
+        categories=[shift.role.name],
+        description="\n".join(lines),
+        alarm_before=VOLUNTEER_ALARM,
+    )

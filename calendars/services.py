@@ -1,0 +1,42 @@
+"""Writes of the calendar feeds: issuing and renewing the personal feed tokens."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from calendars.models import FeedToken
+from registrations.models import Household
+from volunteers.models import Volunteer
+
+
+def _owner(household: Household | None, volunteer: Volunteer | None) -> dict:
+    if (household is None) == (volunteer is None):
+        raise TypeError("give exactly one of household and volunteer")
+    return (
+        {"household": household} if household is not None else {"volunteer": volunteer}
+    )
+
+
+def feed_token_get(
+    *, household: Household | None = None, volunteer: Volunteer | None = None
+) -> FeedToken:
+    """The owner's valid feed token, issued on first use."""
+    owner = _owner(household, volunteer)
+    token = FeedToken.objects.valid().filter(**owner).first()
+    if token is not None:
+        return token
+    try:
+        with transaction.atomic():
+            return FeedToken.objects.create(**owner)
+    except IntegrityError:  # issued a moment ago by a parallel request
+        return FeedToken.objects.valid().get(**owner)
+
+
+@transaction.atomic
+def feed_token_renew(
+    *, household: Household | None = None, volunteer: Volunteer | None = None
+) -> FeedToken:
+    """Revoke the owner's feed address and issue a new one: calendars subscribed to
+    the old address get 404 from now on and keep their last copy."""
+    owner = _owner(household, volunteer)
+    FeedToken.objects.valid().filter(**owner).update(revoked_at=timezone.now())
+    return FeedToken.objects.create(**owner)
