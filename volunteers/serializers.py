@@ -24,6 +24,7 @@ from volunteers.models import (
     Shift,
     Volunteer,
 )
+from volunteers.services import VOLUNTEER_DETAILS
 
 # The largest id the database holds (BigAutoField); larger ones are refused before
 # they reach a query.
@@ -272,32 +273,42 @@ GUARDIAN_SCHEMA = nullable_object("name", "contact", date_times=("consent_at",))
 PARTNER_SCHEMA = nullable_object("slug", "name")
 
 
-class VolunteerSerializer(serializers.ModelSerializer):
-    """The volunteer as they see themselves through their token."""
+class VolunteerDetailsSerializer(serializers.ModelSerializer):
+    """What the volunteer and the coordinators both see of a person."""
 
-    url = serializers.SerializerMethodField()
-    volunteer_url = serializers.SerializerMethodField()
     partner = serializers.SerializerMethodField()
     tshirt_size = serializers.CharField(help_text=_("XS … XXL, 152, 164 or empty."))
     age_group = serializers.CharField(help_text=_("adult, 16_17 or 13_15."))
     language = serializers.CharField()
     guardian = serializers.SerializerMethodField()
-    assignments = serializers.SerializerMethodField()
-    qualifications = serializers.SerializerMethodField()
 
     class Meta:
         model = Volunteer
+        fields = [*VOLUNTEER_DETAILS, "guardian", "language"]
+
+    @extend_schema_field(PARTNER_SCHEMA)
+    def get_partner(self, obj: Volunteer) -> dict | None:
+        return _ref(obj.partner, "slug", "name")
+
+    @extend_schema_field(GUARDIAN_SCHEMA)
+    def get_guardian(self, obj: Volunteer) -> dict | None:
+        """For helpers under 18 only."""
+        return _guardian(obj)
+
+
+class VolunteerSerializer(VolunteerDetailsSerializer):
+    """The volunteer as they see themselves through their token."""
+
+    url = serializers.SerializerMethodField()
+    volunteer_url = serializers.SerializerMethodField()
+    assignments = serializers.SerializerMethodField()
+    qualifications = serializers.SerializerMethodField()
+
+    class Meta(VolunteerDetailsSerializer.Meta):
         fields = [
             "url",
             "volunteer_url",
-            "name",
-            "email",
-            "phone",
-            "partner",
-            "tshirt_size",
-            "age_group",
-            "guardian",
-            "language",
+            *VolunteerDetailsSerializer.Meta.fields,
             "created_at",
             "assignments",
             "qualifications",
@@ -311,15 +322,6 @@ class VolunteerSerializer(serializers.ModelSerializer):
     def get_volunteer_url(self, obj: Volunteer) -> str:
         """Their page ("Meine Einsätze")."""
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
-
-    @extend_schema_field(PARTNER_SCHEMA)
-    def get_partner(self, obj: Volunteer) -> dict | None:
-        return _ref(obj.partner, "slug", "name")
-
-    @extend_schema_field(GUARDIAN_SCHEMA)
-    def get_guardian(self, obj: Volunteer) -> dict | None:
-        """For helpers under 18 only."""
-        return _guardian(obj)
 
     @extend_schema_field(AssignmentSerializer(many=True))
     def get_assignments(self, obj: Volunteer) -> list:
@@ -406,28 +408,15 @@ class OrgaVolunteerWriteSerializer(VolunteerInputSerializer):
     notes = _text(help_text=_("Coordinators' notes, never shown to the volunteer."))
 
 
-class OrgaVolunteerSerializer(serializers.ModelSerializer):
+class OrgaVolunteerSerializer(VolunteerDetailsSerializer):
     url = serializers.SerializerMethodField()
-    partner = serializers.SerializerMethodField()
-    tshirt_size = serializers.CharField()
-    age_group = serializers.CharField()
-    language = serializers.CharField()
-    guardian = serializers.SerializerMethodField()
     shifts = serializers.IntegerField(help_text=_("Shifts the person works."))
 
-    class Meta:
-        model = Volunteer
+    class Meta(VolunteerDetailsSerializer.Meta):
         fields = [
             "id",
             "url",
-            "name",
-            "email",
-            "phone",
-            "partner",
-            "tshirt_size",
-            "age_group",
-            "guardian",
-            "language",
+            *VolunteerDetailsSerializer.Meta.fields,
             "notes",
             "consent_privacy_version",
             "created_at",
@@ -438,14 +427,6 @@ class OrgaVolunteerSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(
             reverse("volunteers-api:orga-volunteer", kwargs={"pk": obj.pk})
         )
-
-    @extend_schema_field(PARTNER_SCHEMA)
-    def get_partner(self, obj: Volunteer) -> dict | None:
-        return _ref(obj.partner, "slug", "name")
-
-    @extend_schema_field(GUARDIAN_SCHEMA)
-    def get_guardian(self, obj: Volunteer) -> dict | None:
-        return _guardian(obj)
 
 
 class OrgaQualificationSerializer(QualificationSerializer):

@@ -26,6 +26,7 @@ from volunteers.services.people import (  # noqa: F401
     GUARDIAN_MESSAGES,
     NAME_MAX,
     NAME_MESSAGES,
+    VOLUNTEER_DETAILS,
     VolunteerInput,
     VolunteerResult,
     volunteer_input_clean,

@@ -12,11 +12,7 @@ from django.utils.translation import gettext_lazy
 from events.inputs import email_clean, phone_clean, refuse, text_clean
 from events.models import Festival, Partner
 from volunteers import notifications
-from volunteers.models import (
-    AgeGroup,
-    TShirtSize,
-    Volunteer,
-)
+from volunteers.models import AgeGroup, TShirtSize, Volunteer
 from volunteers.privacy import PRIVACY_NOTICE_VERSION
 
 NAME_MAX = 150
@@ -61,6 +57,11 @@ GUARDIAN_CONTACT_MESSAGES = {
 
 
 # --- Volunteers -----------------------------------------------------------------------
+
+
+# What a volunteer or a coordinator fills in about a person, in the order the forms
+# and the API show it; the guardian and the language follow rules of their own.
+VOLUNTEER_DETAILS = ("name", "email", "phone", "partner", "tshirt_size", "age_group")
 
 
 @dataclass(frozen=True)
@@ -217,16 +218,7 @@ def volunteer_update(
             "email",
         )
     was_minor = volunteer.is_minor
-    for name in (
-        "name",
-        "email",
-        "phone",
-        "partner",
-        "tshirt_size",
-        "age_group",
-        "guardian_name",
-        "guardian_contact",
-    ):
+    for name in (*VOLUNTEER_DETAILS, "guardian_name", "guardian_contact"):
         setattr(volunteer, name, getattr(data, name))
     if data.language:
         volunteer.language = data.language
