@@ -45,12 +45,28 @@ class Feed:
     filename: str
 
 
-def _feed(calendar: Calendar, entries: list[ics.Entry], *, filename: str) -> Feed:
+def _feed(
+    calendar: Calendar,
+    entries: list[ics.Entry],
+    *,
+    filename: str,
+    changed_at: dt.datetime | None = None,
+) -> Feed:
+    """`changed_at`: the last change of what the feed is made from, removals
+    included. The newest entry alone is not enough: when an entry leaves the feed
+    (a cancelled registration, a withdrawn shift, an event moved to another
+    sub-event) Last-Modified would go back, and a calendar app asking
+    If-Modified-Since would get 304 and keep the entry."""
     body = ics.calendar_bytes(calendar, entries)
+    changes = [e.changed_at for e in entries] + ([changed_at] if changed_at else [])
+    last_modified = max(changes, default=None)
     return Feed(
         body=body,
         etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
-        last_modified=max((e.changed_at for e in entries), default=None),
+        # Whole seconds, as in the HTTP date: with microseconds the time would
+        # always be later than the If-Modified-Since a client sends back, and
+        # no such request would ever get 304.
+        last_modified=last_modified.replace(microsecond=0) if last_modified else None,
         filename=filename,
     )
 
@@ -66,6 +82,17 @@ def feed_cached(key: str, build: Callable[[], Feed]) -> Feed:
 
 def _public_key(kind: str, ident: str, language: str) -> str:
     return f"calendar:{kind}:{ident}:{language}:{programme_version()}"
+
+
+def _programme_changed_at() -> dt.datetime | None:
+    """When the programme last changed: its version is the time of the last bump
+    (events.services.programme_touch), deletions and unpublishing included."""
+    try:
+        return dt.datetime.strptime(programme_version(), "%Y%m%d%H%M%S%f").replace(
+            tzinfo=dt.UTC
+        )
+    except ValueError:
+        return None
 
 
 def _festival_name() -> str:
@@ -144,7 +171,12 @@ def programme_feed(selection: ProgrammeFilter, *, language: str) -> Feed:
             name=name,
             description=_("The programme of the festival week. Updated every hour."),
         )
-        return _feed(calendar, _event_entries(events), filename="programme.ics")
+        return _feed(
+            calendar,
+            _event_entries(events),
+            filename="programme.ics",
+            changed_at=_programme_changed_at(),
+        )
 
     with translation.override(language):
         return feed_cached(_public_key("programme", selection.ident, language), build)
@@ -157,7 +189,12 @@ def sub_event_feed(sub_event: SubEvent, *, language: str) -> Feed:
             description=sub_event.description,
         )
         events = event_list_public().filter(sub_event=sub_event)
-        return _feed(calendar, _event_entries(events), filename=f"{sub_event.slug}.ics")
+        return _feed(
+            calendar,
+            _event_entries(events),
+            filename=f"{sub_event.slug}.ics",
+            changed_at=_programme_changed_at(),
+        )
 
     with translation.override(language):
         return feed_cached(_public_key("sub_event", str(sub_event.pk), language), build)
@@ -171,7 +208,12 @@ def venue_feed(venue: Venue, *, language: str) -> Feed:
             % {"venue": venue.name, "address": venue.address},
         )
         events = event_list_public().filter(venue=venue)
-        return _feed(calendar, _event_entries(events), filename=f"{venue.slug}.ics")
+        return _feed(
+            calendar,
+            _event_entries(events),
+            filename=f"{venue.slug}.ics",
+            changed_at=_programme_changed_at(),
+        )
 
     with translation.override(language):
         return feed_cached(_public_key("venue", str(venue.pk), language), build)
@@ -183,7 +225,12 @@ def event_feed(event: Event, *, language: str) -> Feed:
 
     def build() -> Feed:
         calendar = ics.calendar_new(name=event.title, refresh=ics.REFRESH_INTERVAL)
-        return _feed(calendar, [ics.event_entry(event)], filename=f"{event.slug}.ics")
+        return _feed(
+            calendar,
+            [ics.event_entry(event)],
+            filename=f"{event.slug}.ics",
+            changed_at=_programme_changed_at(),
+        )
 
     with translation.override(language):
         return feed_cached(_public_key("event", str(event.pk), language), build)
@@ -240,7 +287,12 @@ def household_feed(feed_token: FeedToken) -> Feed:
             registration_entry(registration, alarm_before=HOUSEHOLD_ALARM)
             for registration in active
         ]
-        return _feed(calendar, entries, filename="festwoche.ics")
+        return _feed(
+            calendar,
+            entries,
+            filename="festwoche.ics",
+            changed_at=max(v for k, v in state.items() if k != "rows" and v),
+        )
 
     with translation.override(household.language or settings.LANGUAGE_CODE):
         return feed_cached(key, build)
@@ -276,7 +328,12 @@ def volunteer_feed(feed_token: FeedToken) -> Feed:
             % {"festival": volunteer.festival.name},
         )
         entries = [shift_entry(assignment) for assignment in active]
-        return _feed(calendar, entries, filename="schichten.ics")
+        return _feed(
+            calendar,
+            entries,
+            filename="schichten.ics",
+            changed_at=max(v for k, v in state.items() if k != "rows" and v),
+        )
 
     with translation.override(volunteer.language or settings.LANGUAGE_CODE):
         return feed_cached(key, build)
