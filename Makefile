@@ -53,6 +53,7 @@ lint: $(STAMP)
 bench: $(STAMP) | var
 	$(BIN)/python bench/programme.py
 	$(BIN)/python bench/registrations.py
+	$(BIN)/python bench/calendars.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
