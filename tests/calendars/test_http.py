@@ -270,10 +270,16 @@ def programme_of(count: int) -> None:
 
 
 # A cold build of the programme feed, whatever its length: the festival's name, the
-# events with sub-event and venue, their audiences, their host partners (prefetched
-# by event_list_public); an audience filter adds the audience's lookup.
-COLD_PROGRAMME_QUERIES = 4
-COLD_AUDIENCE_QUERIES = 5
+# events' last changes, their audience names (the entries' cache keys), then for the
+# entries not cached: the events with sub-event and venue, their audiences, their
+# host partners (prefetched by event_list_public); an audience filter adds the
+# audience's lookup.
+COLD_PROGRAMME_QUERIES = 6
+COLD_AUDIENCE_QUERIES = 7
+# After an edit only the changed entry is built again: the festival (its cache
+# follows the programme version), the two key queries and the three for the edited
+# event — the same for 60 and 600 events.
+AFTER_EDIT_QUERIES = 6
 AUDIENCE_SLUG = "publikum-bulk-0"
 
 
@@ -297,3 +303,25 @@ def test_the_programme_feed_costs_the_same_queries_for_60_and_600_events(
     with django_assert_num_queries(COLD_AUDIENCE_QUERIES):
         by_audience = get(programme_url(audience=AUDIENCE_SLUG))
     assert len(entries(by_audience.content)) == count * 2 // 3
+
+
+@pytest.mark.parametrize("count", [60, 600])
+def test_after_an_edit_only_the_edited_entry_is_built_again(
+    count, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    programme_of(count)
+    cache.clear()
+    before = get(programme_url())
+    event = Event.objects.order_by("starts_at", "pk")[count // 2]
+
+    with django_capture_on_commit_callbacks(execute=True):  # bumps the version
+        event_services.event_update(event=event, title="Neu: Trommeln im Park")
+    with django_assert_num_queries(AFTER_EDIT_QUERIES):
+        after = get(programme_url())
+
+    assert after["ETag"] != before["ETag"]
+    titles = [str(e["SUMMARY"]) for e in entries(after.content).values()]
+    assert titles.count("Neu: Trommeln im Park") == 1
+    assert len(titles) == count
+    cache.clear()  # built from scratch: the very same bytes
+    assert get(programme_url()).content == after.content
