@@ -8,8 +8,9 @@ class CalendarsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from calendars import panels
+        from calendars import panels, services
         from events.registry import registry
 
         for kind, panel in panels.PANELS.items():
             registry.register_page_panel(kind, panel)
+        registry.register_erase_handler(services.feed_tokens_revoke)

@@ -40,3 +40,14 @@ def feed_token_renew(
     owner = _owner(household, volunteer)
     FeedToken.objects.valid().filter(**owner).update(revoked_at=timezone.now())
     return FeedToken.objects.create(**owner)
+
+
+def feed_tokens_revoke(owner: Household | Volunteer) -> int:
+    """Revoke every feed address of a household or volunteer whose data is erased
+    (a registry erase handler); returns how many were valid."""
+    field = "household" if isinstance(owner, Household) else "volunteer"
+    return (
+        FeedToken.objects.valid()
+        .filter(**{field: owner})
+        .update(revoked_at=timezone.now())
+    )

@@ -18,6 +18,9 @@ The core never imports them: they register here in their AppConfig.ready().
   event, venue and sub-event pages, the family's and the volunteer's page). Kinds:
   "programme" (obj: the query dict of the filters), "event", "venue", "sub_event",
   "household", "volunteer".
+- erase handlers: `fn(owner)` called inside the transaction that erases a
+  household's or a volunteer's personal data at their request (the calendars app
+  revokes their feed addresses).
 """
 
 from collections.abc import Callable, Iterable
@@ -38,6 +41,7 @@ class Registry:
         self.event_change_handlers: list[EventChangeHandler] = []
         self.demo_extensions: list[Callable[[Any], int]] = []
         self.page_panels: dict[str, list[PagePanel]] = {}
+        self.erase_handlers: list[Callable[[Any], None]] = []
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -106,6 +110,17 @@ class Registry:
     def check_eligibility(self, event: Any, participants: list[Any]) -> None:
         for rule in self.eligibility_rules:
             rule(event, participants)
+
+    def register_erase_handler(
+        self, handler: Callable[[Any], None]
+    ) -> Callable[[Any], None]:
+        if handler not in self.erase_handlers:
+            self.erase_handlers.append(handler)
+        return handler
+
+    def erased(self, owner: Any) -> None:
+        for handler in self.erase_handlers:
+            handler(owner)
 
     def register_page_panel(self, kind: str, panel: PagePanel) -> PagePanel:
         panels = self.page_panels.setdefault(kind, [])

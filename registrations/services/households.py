@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from events.registry import registry
 from registrations import notifications
 from registrations.models import (
     Household,
@@ -61,6 +62,7 @@ def household_erase(*, household: Household) -> None:
     household.phone = ""
     household.token = new_token()
     household.save(update_fields=["name", "email", "phone", "token", "updated_at"])
+    registry.erased(household)  # e.g. its calendar feed address stops working
     logger.info("household %s erased at its request", household.pk)
 
 

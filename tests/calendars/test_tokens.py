@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from calendars.models import FeedToken
 from calendars.services import feed_token_get
+from registrations.services import household_erase
 from tests.calendars.helpers import get_feed
 from tests.registrations.factories import open_event, register
 from tests.volunteers.factories import ShiftFactory, assign
@@ -110,3 +111,13 @@ def test_an_erased_volunteer_feed_is_404_and_cannot_be_renewed(volunteer):
 
     assert Client().get(feed("volunteer", token)).status_code == 404
     assert renew("volunteer", page_token).status_code == 404
+
+
+def test_erasing_a_household_revokes_its_feed_address(household):
+    token = feed_token_get(household=household).token
+    get_feed(feed("household", token))
+
+    household_erase(household=household)
+
+    assert Client().get(feed("household", token)).status_code == 404
+    assert FeedToken.objects.valid().filter(household=household).count() == 0
