@@ -318,6 +318,9 @@ def household_feed(feed_token: FeedToken) -> Feed:
         sub_event_at=Max("event__sub_event__updated_at"),
     )
     state["household_at"] = household.updated_at
+    # The programme version too: audiences renamed or set, a venue edited — what
+    # the entries show of the events without touching the rows counted above.
+    state["programme"] = programme_version()
     key = f"calendar:household:{feed_token.pk}:{_fingerprint(state)}"
 
     def build() -> Feed:
@@ -344,7 +347,7 @@ def household_feed(feed_token: FeedToken) -> Feed:
             calendar,
             entries,
             filename="festwoche.ics",
-            changed_at=max(v for k, v in state.items() if k != "rows" and v),
+            changed_at=max(v for v in state.values() if isinstance(v, dt.datetime)),
         )
 
     with translation.override(household.language or settings.LANGUAGE_CODE):
@@ -365,6 +368,7 @@ def volunteer_feed(feed_token: FeedToken) -> Feed:
         event_at=Max("shift__event__updated_at"),
     )
     state["volunteer_at"] = volunteer.updated_at
+    state["programme"] = programme_version()
     key = f"calendar:volunteer:{feed_token.pk}:{_fingerprint(state)}"
 
     def build() -> Feed:
@@ -385,7 +389,7 @@ def volunteer_feed(feed_token: FeedToken) -> Feed:
             calendar,
             entries,
             filename="schichten.ics",
-            changed_at=max(v for k, v in state.items() if k != "rows" and v),
+            changed_at=max(v for v in state.values() if isinstance(v, dt.datetime)),
         )
 
     with translation.override(volunteer.language or settings.LANGUAGE_CODE):
