@@ -9,7 +9,8 @@ web workers; with the local-memory cache they are per process (development).
 import hashlib
 
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 
@@ -39,3 +40,12 @@ def ratelimit_exceeded(
         cache.set(key, 1, timeout=window + 5)
         count = 1
     return count > limit
+
+
+def too_many_response(
+    request: HttpRequest, *, window: int, template: str
+) -> HttpResponse:
+    """The page `template` asking to wait (its `minutes`), as a 429 with Retry-After."""
+    response = render(request, template, {"minutes": max(1, window // 60)}, status=429)
+    response["Retry-After"] = str(window)
+    return response

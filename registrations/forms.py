@@ -10,13 +10,20 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from events.forms import (
+    email_field,
+    honeypot_field,
+    honeypot_filled,
+    name_field,
+    phone_field,
+    privacy_consent_field,
+)
 from registrations.models import Need
 from registrations.services import (
     CONTACT_NAME_MAX,
     NAME_MAX,
     NEEDS_TEXT_MAX,
     PARTY_HARD_LIMIT,
-    PHONE_MAX,
     ContactInput,
     ParticipantInput,
     consent_check,
@@ -36,34 +43,13 @@ SERVICE_FIELDS = {
 class RegistrationForm(forms.Form):
     """Contact, needs, consent and the honeypot; the people come in a formset."""
 
-    name = forms.CharField(
-        label=_("Your name"),
-        required=False,
-        strip=False,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "name", "maxlength": CONTACT_NAME_MAX}
-        ),
+    name = name_field(max_length=CONTACT_NAME_MAX)
+    email = email_field(
+        help_text=_("We send the confirmation and your personal link here.")
     )
-    email = forms.CharField(
-        label=_("E-mail"),
-        required=False,
-        help_text=_("We send the confirmation and your personal link here."),
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "maxlength": 254, "spellcheck": "false"}
-        ),
-    )
-    phone = forms.CharField(
+    phone = phone_field(
         label=_("Phone (optional)"),
-        required=False,
         help_text=_("Only in case we need to reach you on the day."),
-        widget=forms.TextInput(
-            attrs={
-                "type": "tel",
-                "autocomplete": "tel",
-                "inputmode": "tel",
-                "maxlength": PHONE_MAX,
-            }
-        ),
     )
     needs = forms.MultipleChoiceField(
         label=_("We need"),
@@ -76,15 +62,8 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": NEEDS_TEXT_MAX}),
     )
-    consent_privacy = forms.BooleanField(
-        label=_("I agree to the privacy notice."), required=False
-    )
-    # Honeypot: hidden from people and screen readers; bots fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    consent_privacy = privacy_consent_field()
+    website = honeypot_field()
 
     def clean_consent_privacy(self) -> bool:
         # The service's check, run here too so that a missing tick shows together
@@ -97,7 +76,7 @@ class RegistrationForm(forms.Form):
         return True
 
     def is_spam(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
+        return honeypot_filled(self)
 
     def contact(self, *, language: str) -> ContactInput:
         data = self.cleaned_data
@@ -155,11 +134,3 @@ ParticipantFormSet = formset_factory(
     max_num=PARTY_HARD_LIMIT,
     absolute_max=PARTY_HARD_LIMIT,
 )
-
-
-class LinkResendForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )

@@ -3,10 +3,10 @@ the party's size, consent) lives in registrations.services, whose errors are put
 back on the form's fields by `add_service_error`."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from events.forms import add_service_error, mail_language_field
 from events.models import Event
 from registrations.models import Need
 from registrations.services import ContactInput, ParticipantInput
@@ -16,32 +16,13 @@ from registrations.services import ContactInput, ParticipantInput
 PARTY_ROWS_MAX = 10
 
 
-def _add_service_error(
-    form: forms.Form, exc: ValidationError, fields: dict[str, str]
-) -> None:
-    """Put a service's ValidationError on the form: on the field it names if the
-    form has one (`fields` maps the service's names), else on the whole form."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            target = fields.get(name, name)
-            for error in errors:
-                form.add_error(target if target in form.fields else None, error)
-    else:
-        for error in exc.error_list:
-            form.add_error(None, error)
-
-
 class PartyForm(forms.Form):
     """The contact, needs and consent of a party an organiser adds."""
 
     name = forms.CharField(label=_("Contact name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
-    language = forms.ChoiceField(
-        label=_("Language of the e-mails"),
-        choices=settings.LANGUAGES,
-        initial=settings.LANGUAGE_CODE,
-    )
+    language = mail_language_field()
     needs = forms.MultipleChoiceField(
         label=_("Needs"),
         choices=Need.choices,
@@ -74,7 +55,7 @@ class PartyForm(forms.Form):
         )
 
     def add_service_error(self, exc: ValidationError) -> None:
-        _add_service_error(self, exc, self.SERVICE_FIELDS)
+        add_service_error(self, exc, self.SERVICE_FIELDS)
 
 
 class PersonForm(forms.Form):
@@ -137,7 +118,7 @@ class CapacityForm(forms.Form):
     capacity = forms.IntegerField(label=_("Seats"), min_value=0, max_value=100_000)
 
     def add_service_error(self, exc: ValidationError) -> None:
-        _add_service_error(self, exc, {})
+        add_service_error(self, exc, {})
 
 
 class MoveForm(forms.Form):

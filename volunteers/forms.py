@@ -13,6 +13,14 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from events.forms import (
+    email_field,
+    honeypot_field,
+    honeypot_filled,
+    name_field,
+    phone_field,
+    privacy_consent_field,
+)
 from events.models import Festival, Partner, SubEvent
 from volunteers.models import AgeGroup, Role, TShirtSize
 from volunteers.services import NAME_MAX, VolunteerInput
@@ -21,32 +29,11 @@ from volunteers.services import NAME_MAX, VolunteerInput
 class VolunteerForm(forms.Form):
     """Registering oneself as a volunteer; the honeypot `website` catches bots."""
 
-    name = forms.CharField(
-        label=_("Your name"),
-        required=False,
-        strip=False,
-        widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": NAME_MAX}),
-    )
-    email = forms.CharField(
-        label=_("E-mail"),
-        required=False,
-        help_text=_("We send the link to your personal page here."),
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "maxlength": 254, "spellcheck": "false"}
-        ),
-    )
-    phone = forms.CharField(
+    name = name_field(max_length=NAME_MAX)
+    email = email_field(help_text=_("We send the link to your personal page here."))
+    phone = phone_field(
         label=_("Mobile phone (optional)"),
-        required=False,
         help_text=_("So that the coordinator can reach you on the day."),
-        widget=forms.TextInput(
-            attrs={
-                "type": "tel",
-                "autocomplete": "tel",
-                "inputmode": "tel",
-                "maxlength": 40,
-            }
-        ),
     )
     partner = forms.ModelChoiceField(
         label=_("Partner organisation (optional)"),
@@ -84,15 +71,8 @@ class VolunteerForm(forms.Form):
         ),
         required=False,
     )
-    consent_privacy = forms.BooleanField(
-        label=_("I agree to the privacy notice."), required=False
-    )
-    # Honeypot: hidden from people and screen readers; bots fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    consent_privacy = privacy_consent_field()
+    website = honeypot_field()
 
     def clean_consent_privacy(self) -> bool:
         # volunteer_register refuses the same (and is the rule); asked here too so
@@ -104,7 +84,7 @@ class VolunteerForm(forms.Form):
         return True
 
     def is_spam(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
+        return honeypot_filled(self)
 
     def is_minor(self) -> bool:
         """Whether the typed age group is under 18 (shows the guardian's part)."""
@@ -112,26 +92,23 @@ class VolunteerForm(forms.Form):
         return bool(value) and value != AgeGroup.ADULT
 
     def volunteer_input(self, *, language: str) -> VolunteerInput:
-        data = self.cleaned_data
-        return VolunteerInput(
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            partner=data["partner"],
-            tshirt_size=data["tshirt_size"],
-            age_group=data["age_group"],
-            guardian_name=data["guardian_name"],
-            guardian_contact=data["guardian_contact"],
-            guardian_consent=data["guardian_consent"],
-            language=language,
-        )
+        return volunteer_input_from(self.cleaned_data, language=language)
 
 
-class LinkResendForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+def volunteer_input_from(data: dict, *, language: str) -> VolunteerInput:
+    """What the services take, from the cleaned data of a volunteer's form (theirs
+    or the coordinators')."""
+    return VolunteerInput(
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        partner=data["partner"],
+        tshirt_size=data["tshirt_size"],
+        age_group=data["age_group"],
+        guardian_name=data["guardian_name"],
+        guardian_contact=data["guardian_contact"],
+        guardian_consent=data["guardian_consent"],
+        language=language,
     )
 
 

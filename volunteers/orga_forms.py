@@ -5,7 +5,6 @@ errors `add_service_error` puts back on the form's fields."""
 import datetime as dt
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -13,27 +12,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import roles
+from events.forms import add_service_error, mail_language_field
 from events.models import BERLIN, Event, Festival, Partner, SubEvent, Venue
+from volunteers.forms import volunteer_input_from
 from volunteers.models import AgeGroup, QualificationKind, Role, Shift, TShirtSize
 from volunteers.services import NAME_MAX, VolunteerInput
 
 SLOTS = 4
-
-
-def add_service_error(
-    form: forms.Form, exc: ValidationError, fields: dict[str, str] | None = None
-) -> None:
-    """Put a service's ValidationError on the form: on the field it names when the
-    form has it (`fields` maps the service's names to the form's), else on top."""
-    fields = fields or {}
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            target = fields.get(name, name)
-            for error in errors:
-                form.add_error(target if target in form.fields else None, error)
-    else:
-        for error in exc.error_list:
-            form.add_error(None, error)
 
 
 def coordinators() -> QuerySet:
@@ -65,6 +50,23 @@ def _day_choices(festival: Festival) -> list[tuple[str, str]]:
     return [
         (day.isoformat(), formats.date_format(day, "D j.n.")) for day in festival.days
     ]
+
+
+def _event_field() -> EventChoiceField:
+    """An optional event; _FestivalForm offers the festival's."""
+    return EventChoiceField(
+        label=_("Event (optional)"), queryset=Event.objects.none(), required=False
+    )
+
+
+def _sub_event_field(**kwargs) -> forms.ModelChoiceField:
+    """An optional sub-event; _FestivalForm offers the festival's."""
+    return forms.ModelChoiceField(
+        label=_("Sub-event (optional)"),
+        queryset=SubEvent.objects.none(),
+        required=False,
+        **kwargs,
+    )
 
 
 class _FestivalForm(forms.Form):
@@ -168,15 +170,8 @@ class ShiftForm(_FestivalForm):
         help_text=_("An end before the start means the shift runs past midnight."),
     )
     venue = forms.ModelChoiceField(label=_("Venue"), queryset=Venue.objects.none())
-    event = EventChoiceField(
-        label=_("Event (optional)"), queryset=Event.objects.none(), required=False
-    )
-    sub_event = forms.ModelChoiceField(
-        label=_("Sub-event (optional)"),
-        queryset=SubEvent.objects.none(),
-        required=False,
-        help_text=_("Taken from the event when empty."),
-    )
+    event = _event_field()
+    sub_event = _sub_event_field(help_text=_("Taken from the event when empty."))
     needed = forms.IntegerField(label=_("People needed"), min_value=1, max_value=500)
     coordinator = CoordinatorChoiceField(
         label=_("Coordinator (optional)"), queryset=coordinators(), required=False
@@ -247,14 +242,8 @@ class ShiftTemplateForm(_FestivalForm):
     needed = forms.IntegerField(
         label=_("People needed per shift"), min_value=1, max_value=500
     )
-    event = EventChoiceField(
-        label=_("Event (optional)"), queryset=Event.objects.none(), required=False
-    )
-    sub_event = forms.ModelChoiceField(
-        label=_("Sub-event (optional)"),
-        queryset=SubEvent.objects.none(),
-        required=False,
-    )
+    event = _event_field()
+    sub_event = _sub_event_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -354,11 +343,7 @@ class VolunteerForm(forms.Form):
     guardian_consent = forms.BooleanField(
         label=_("The guardian has consented (under 18)."), required=False
     )
-    language = forms.ChoiceField(
-        label=_("Language of the e-mails"),
-        choices=settings.LANGUAGES,
-        initial=settings.LANGUAGE_CODE,
-    )
+    language = mail_language_field()
     notes = forms.CharField(
         label=_("Coordinators' notes"),
         max_length=2000,
@@ -383,18 +368,8 @@ class VolunteerForm(forms.Form):
         }
 
     def volunteer_input(self) -> VolunteerInput:
-        data = self.cleaned_data
-        return VolunteerInput(
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            partner=data["partner"],
-            tshirt_size=data["tshirt_size"],
-            age_group=data["age_group"],
-            guardian_name=data["guardian_name"],
-            guardian_contact=data["guardian_contact"],
-            guardian_consent=data["guardian_consent"],
-            language=data["language"],
+        return volunteer_input_from(
+            self.cleaned_data, language=self.cleaned_data["language"]
         )
 
     def add_service_error(self, exc: ValidationError) -> None:

@@ -8,10 +8,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from events.ratelimit import ratelimit_exceeded
-from registrations.forms import (
-    LinkResendForm,
-)
+from events.forms import LinkResendForm, describe_errors
+from events.ratelimit import ratelimit_exceeded, too_many_response
 from registrations.models import (
     Household,
     Need,
@@ -25,7 +23,6 @@ from registrations.services import (
     household_erase,
     household_link_resend,
 )
-from registrations.views.register import _describe_errors, _too_many
 
 LINK_LIMIT = {"scope": "link", "limit": 5, "window": 600}
 
@@ -117,12 +114,16 @@ def link_resend(request: HttpRequest) -> HttpResponse:
     address is known, so the page reveals nobody's registration."""
     if request.method == "POST":
         if ratelimit_exceeded(request, **LINK_LIMIT):
-            return _too_many(request, window=LINK_LIMIT["window"])
+            return too_many_response(
+                request,
+                window=LINK_LIMIT["window"],
+                template="registrations/public/rate_limited.html",
+            )
         form = LinkResendForm(request.POST)
         if form.is_valid():
             household_link_resend(email=form.cleaned_data["email"])
             return redirect(reverse("registrations:link") + "?sent=1")
-        _describe_errors(form)
+        describe_errors(form)
     else:
         form = LinkResendForm()
     return render(

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from events.forms import describe_errors
 from events.models import Event
 from registrations.forms import (
     ParticipantFormSet,
@@ -43,7 +44,6 @@ from registrations.services import (
     registration_change_party,
 )
 from registrations.views.register import (
-    _describe_errors,
     _max_rows,
     _registration_url,
 )
@@ -250,7 +250,7 @@ def change_party(request: HttpRequest, token: str, pk: int) -> HttpResponse:
             change=(pk, _change_with_one_more_row(request.POST, registration)),
         )
     if not people.is_valid():
-        _describe_errors(*people)
+        describe_errors(*people)
         return _render_manage(request, token, scope, change=(pk, people))
     try:
         changed = registration_change_party(

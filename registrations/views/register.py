@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.forms import BaseFormSet, Form
+from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from events.forms import describe_errors
 from events.models import Event
-from events.ratelimit import ratelimit_exceeded
+from events.ratelimit import ratelimit_exceeded, too_many_response
 from events.selectors import event_list_public, seats_available_map
 from events.templatetags.festwoche import age_range
 from registrations.forms import (
@@ -60,17 +61,6 @@ SESSION_NEW_HOUSEHOLDS = "registrations:new_households"
 
 
 REGISTER_LIMIT = {"scope": "register", "limit": 10, "window": 60}
-
-
-def _too_many(request: HttpRequest, *, window: int) -> HttpResponse:
-    response = render(
-        request,
-        "registrations/public/rate_limited.html",
-        {"minutes": max(1, window // 60)},
-        status=429,
-    )
-    response["Retry-After"] = str(window)
-    return response
 
 
 def _public_event(slug: str) -> Event:
@@ -126,19 +116,6 @@ def _rules(event: Event) -> list[str]:
     return rules
 
 
-def _describe_errors(*forms: Form) -> None:
-    """Tie each error to its input for screen readers (aria-describedby; the
-    templates give the error the id "<input id>-error")."""
-    for form in forms:
-        for name in form.errors:
-            if name in form.fields:
-                bound = form[name]
-                ids = [f"{bound.auto_id}-error"]
-                if bound.help_text:
-                    ids.insert(0, f"{bound.auto_id}_helptext")
-                bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-
 # --- The registration form -------------------------------------------------------
 
 
@@ -184,7 +161,7 @@ class _Page:
         return summary
 
     def describe_errors(self) -> None:
-        _describe_errors(self.form, *self.people)
+        describe_errors(self.form, *self.people)
 
 
 def _blank_page(event: Event) -> _Page:
@@ -309,7 +286,11 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     state = "cancelled" if event.is_cancelled else event.registration_state()
     if request.method == "POST":
         if ratelimit_exceeded(request, **REGISTER_LIMIT):
-            return _too_many(request, window=REGISTER_LIMIT["window"])
+            return too_many_response(
+                request,
+                window=REGISTER_LIMIT["window"],
+                template="registrations/public/rate_limited.html",
+            )
         page = _Page(
             form=RegistrationForm(request.POST),
             people=ParticipantFormSet(request.POST, prefix=PEOPLE_PREFIX),

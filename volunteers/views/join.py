@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,10 +19,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from events.forms import LinkResendForm, describe_errors
 from events.models import Festival
-from events.ratelimit import ratelimit_exceeded
+from events.ratelimit import ratelimit_exceeded, too_many_response
 from events.selectors import festival_current
-from volunteers.forms import LinkResendForm, VolunteerForm
+from volunteers.forms import VolunteerForm
 from volunteers.models import AgeGroup, Role
 from volunteers.privacy import privacy_notice_text
 from volunteers.selectors import coverage
@@ -42,35 +42,11 @@ JOIN_LIMIT = {"scope": "volunteers-join", "limit": 10, "window": 60}
 LINK_LIMIT = {"scope": "volunteers-link", "limit": 5, "window": 600}
 
 
-def _too_many(request: HttpRequest, *, window: int) -> HttpResponse:
-    response = render(
-        request,
-        "volunteers/public/rate_limited.html",
-        {"minutes": max(1, window // 60)},
-        status=429,
-    )
-    response["Retry-After"] = str(window)
-    return response
-
-
 def _festival_or_404() -> Festival:
     festival = festival_current()
     if festival is None:
         raise Http404
     return festival
-
-
-def describe_errors(*forms: Form) -> None:
-    """Tie each error to its input for screen readers (aria-describedby; the
-    templates give the error the id "<input id>-error")."""
-    for form in forms:
-        for name in form.errors:
-            if name in form.fields:
-                bound = form[name]
-                ids = [f"{bound.auto_id}-error"]
-                if bound.help_text:
-                    ids.insert(0, f"{bound.auto_id}_helptext")
-                bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 # --- What there is to do -----------------------------------------------------------
@@ -194,7 +170,11 @@ def join(request: HttpRequest) -> HttpResponse:
     festival = _festival_or_404()
     if request.method == "POST":
         if ratelimit_exceeded(request, **JOIN_LIMIT):
-            return _too_many(request, window=JOIN_LIMIT["window"])
+            return too_many_response(
+                request,
+                window=JOIN_LIMIT["window"],
+                template="volunteers/public/rate_limited.html",
+            )
         form = VolunteerForm(request.POST)
         if form.is_spam():
             # Look like an address we knew to the bot; store nothing.
@@ -244,7 +224,11 @@ def link_resend(request: HttpRequest) -> HttpResponse:
     address is known, so the page reveals nobody."""
     if request.method == "POST":
         if ratelimit_exceeded(request, **LINK_LIMIT):
-            return _too_many(request, window=LINK_LIMIT["window"])
+            return too_many_response(
+                request,
+                window=LINK_LIMIT["window"],
+                template="volunteers/public/rate_limited.html",
+            )
         form = LinkResendForm(request.POST)
         if form.is_valid():
             volunteer_link_resend(
