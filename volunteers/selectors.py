@@ -6,6 +6,7 @@ person is told and what the service refuses can never differ.
 """
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -245,6 +246,38 @@ def shifts_with_counts(festival: Festival) -> QuerySet[Shift]:
             )
         )
         .order_by("starts_at", "role__name", "pk")
+    )
+
+
+# new_token's shape; anything else is refused before it reaches a query.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+
+
+def volunteer_by_token(token: str) -> Volunteer | None:
+    """The active volunteer a link opens, with what their page shows; None if none."""
+    if not _TOKEN.fullmatch(token):
+        return None
+    return (
+        Volunteer.objects.active()
+        .select_related("festival", "partner")
+        .filter(token=token)
+        .first()
+    )
+
+
+def volunteers_with_shift_counts(*, festival: Festival | None) -> QuerySet[Volunteer]:
+    """A festival's active volunteers by name, each with `shift_count` (the shifts
+    they work, withdrawn ones not counted)."""
+    return (
+        Volunteer.objects.active()
+        .filter(festival=festival)
+        .select_related("partner")
+        .annotate(
+            shift_count=Count(
+                "assignments", filter=Q(assignments__withdrawn_at__isnull=True)
+            )
+        )
+        .order_by("name", "pk")
     )
 
 

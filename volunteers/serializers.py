@@ -410,7 +410,9 @@ class OrgaVolunteerWriteSerializer(VolunteerInputSerializer):
 
 class OrgaVolunteerSerializer(VolunteerDetailsSerializer):
     url = serializers.SerializerMethodField()
-    shifts = serializers.IntegerField(help_text=_("Shifts the person works."))
+    shifts = serializers.IntegerField(
+        source="shift_count", help_text=_("Shifts the person works.")
+    )
 
     class Meta(VolunteerDetailsSerializer.Meta):
         fields = [

@@ -5,7 +5,7 @@ and their qualifications. Organisers holding the Django permissions volunteers.*
 it their own way.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, status
@@ -13,7 +13,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from events.models import Festival
 from events.selectors import festival_current
 from volunteers import services
 from volunteers.api.common import (
@@ -26,7 +25,11 @@ from volunteers.api.common import (
 )
 from volunteers.api.filters import VolunteerFilter
 from volunteers.models import Qualification, Volunteer
-from volunteers.selectors import policy_of, qualification_last_day
+from volunteers.selectors import (
+    policy_of,
+    qualification_last_day,
+    volunteers_with_shift_counts,
+)
 from volunteers.serializers import (
     OrgaQualificationSerializer,
     OrgaVolunteerSerializer,
@@ -35,22 +38,10 @@ from volunteers.serializers import (
 )
 
 
-def _orga_volunteers(festival: Festival | None) -> QuerySet[Volunteer]:
-    return (
-        Volunteer.objects.active()
-        .filter(festival=festival)
-        .select_related("partner")
-        .annotate(
-            shifts=Count(
-                "assignments", filter=Q(assignments__withdrawn_at__isnull=True)
-            )
-        )
-        .order_by("name", "pk")
-    )
-
-
 def _orga_volunteer_or_404(pk: int) -> Volunteer:
-    volunteer = _orga_volunteers(festival_current()).filter(pk=pk).first()
+    volunteer = (
+        volunteers_with_shift_counts(festival=festival_current()).filter(pk=pk).first()
+    )
     if volunteer is None:
         raise exceptions.NotFound(_("There is no such volunteer."))
     return volunteer
@@ -76,7 +67,7 @@ class OrgaVolunteerListView(OrgaMixin, generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Volunteer]:
         if getattr(self, "swagger_fake_view", False):
             return Volunteer.objects.none()
-        return _orga_volunteers(festival_current())
+        return volunteers_with_shift_counts(festival=festival_current())
 
     def filter_queryset(self, queryset: QuerySet[Volunteer]) -> QuerySet[Volunteer]:
         return VolunteerFilter(self.request.query_params, queryset=queryset).filtered()

@@ -8,7 +8,6 @@ Registering is throttled per client address (429 rate_limited with Retry-After).
 
 import datetime as dt
 import math
-import re
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -29,6 +28,7 @@ from volunteers.selectors import (
     qualification_last_day,
     shifts_with_counts,
     volunteer_assignments,
+    volunteer_by_token,
 )
 from volunteers.serializers import (
     AssignmentRequestSerializer,
@@ -55,18 +55,8 @@ class RegisterThrottle(throttling.SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
-
-
 def _volunteer_or_404(token: str) -> Volunteer:
-    volunteer = None
-    if _TOKEN.fullmatch(token):
-        volunteer = (
-            Volunteer.objects.active()
-            .select_related("festival", "partner")
-            .filter(token=token)
-            .first()
-        )
+    volunteer = volunteer_by_token(token)
     if volunteer is None:
         raise exceptions.NotFound(_("No volunteer has this link."))
     return volunteer

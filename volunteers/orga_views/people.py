@@ -3,7 +3,6 @@ and the overview of qualifications missing or running out."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -31,6 +30,7 @@ from volunteers.selectors import (
     qualification_last_day,
     qualification_warnings,
     volunteer_assignments,
+    volunteers_with_shift_counts,
 )
 from volunteers.services import (
     qualification_delete,
@@ -56,17 +56,7 @@ def volunteer_list(request: HttpRequest) -> HttpResponse:
     festival = current_festival()
     form = VolunteerFilterForm(request.GET)
     chosen = form.filters()
-    volunteers = (
-        Volunteer.objects.active()
-        .filter(festival=festival)
-        .select_related("partner")
-        .annotate(
-            shift_count=Count(
-                "assignments", filter=Q(assignments__withdrawn_at__isnull=True)
-            )
-        )
-        .order_by("name", "pk")
-    )
+    volunteers = volunteers_with_shift_counts(festival=festival)
     if chosen.get("q"):
         volunteers = volunteer_search(volunteers, chosen["q"])
     if "partner" in chosen:

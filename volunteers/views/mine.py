@@ -30,6 +30,7 @@ from volunteers.selectors import (
     qualification_last_day,
     shifts_with_counts,
     volunteer_assignments,
+    volunteer_by_token,
 )
 from volunteers.services import assignment_create, assignment_withdraw
 
@@ -37,12 +38,7 @@ FILTERS = ("day", "role", "sub_event")
 
 
 def _volunteer_or_404(token: str) -> Volunteer:
-    volunteer = (
-        Volunteer.objects.active()
-        .select_related("festival", "partner")
-        .filter(token=token)
-        .first()
-    )
+    volunteer = volunteer_by_token(token)
     if volunteer is None:
         raise Http404
     return volunteer
