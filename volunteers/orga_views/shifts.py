@@ -1,6 +1,7 @@
 """The shift list, adding, changing and deleting shifts, and shift templates."""
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -71,44 +72,47 @@ def shift_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@orga_page
-@require_http_methods(["GET", "POST"])
-def shift_add(request: HttpRequest) -> HttpResponse:
-    require(request, ADD_SHIFT)
-    festival = current_festival()
-    form = ShiftForm(request.POST or None, festival=festival)
+def _shift_form(
+    request: HttpRequest,
+    form: ShiftForm,
+    shift: Shift | None,
+    save: Callable[[dict], Shift],
+) -> HttpResponse:
+    """The shift form: a valid POST is saved by `save` (a service) and leads to the
+    shift; the service's refusal is shown on the form's fields."""
     if request.method == "POST" and form.is_valid():
         try:
-            shift = shift_create(**form.shift_fields())
+            saved = save(form.shift_fields())
         except ValidationError as exc:
             form.add_service_error(exc)
         else:
             messages.success(request, _("The shift is saved."))
-            return redirect("volunteers-orga:shift", pk=shift.pk)
+            return redirect("volunteers-orga:shift", pk=saved.pk)
     return render(
-        request, "volunteers/orga/shift_form.html", {"form": form, "shift": None}
+        request, "volunteers/orga/shift_form.html", {"form": form, "shift": shift}
     )
+
+
+@orga_page
+@require_http_methods(["GET", "POST"])
+def shift_add(request: HttpRequest) -> HttpResponse:
+    require(request, ADD_SHIFT)
+    form = ShiftForm(request.POST or None, festival=current_festival())
+    return _shift_form(request, form, None, lambda fields: shift_create(**fields))
 
 
 @orga_page
 @require_http_methods(["GET", "POST"])
 def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, CHANGE_SHIFT)
-    festival = current_festival()
     shift = shift_of_festival(pk)
     form = ShiftForm(
-        request.POST or None, festival=festival, initial=ShiftForm.initial_for(shift)
+        request.POST or None,
+        festival=current_festival(),
+        initial=ShiftForm.initial_for(shift),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            shift_update(shift=shift, **form.shift_fields())
-        except ValidationError as exc:
-            form.add_service_error(exc)
-        else:
-            messages.success(request, _("The shift is saved."))
-            return redirect("volunteers-orga:shift", pk=shift.pk)
-    return render(
-        request, "volunteers/orga/shift_form.html", {"form": form, "shift": shift}
+    return _shift_form(
+        request, form, shift, lambda fields: shift_update(shift=shift, **fields)
     )
 
 
