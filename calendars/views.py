@@ -8,6 +8,7 @@ that an address ever existed.
 import re
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import get_conditional_response
@@ -137,11 +138,22 @@ def volunteer(request: HttpRequest, token: str) -> HttpResponse:
     return _respond(request, selectors.volunteer_feed(feed_token), public=False)
 
 
+def _renewed(request: HttpRequest) -> None:
+    messages.success(
+        request,
+        _(
+            "Your calendar has a new address. Calendars subscribed to the old one "
+            "no longer update: subscribe again with the new address."
+        ),
+    )
+
+
 @require_POST
 def household_renew(request: HttpRequest, token: str) -> HttpResponse:
     """From the family's page (its manage token proves it): a new feed address."""
     owner = get_object_or_404(Household, token=token)
     services.feed_token_renew(household=owner)
+    _renewed(request)
     return redirect(owner.get_absolute_url() + "#calendar")
 
 
@@ -150,4 +162,5 @@ def volunteer_renew(request: HttpRequest, token: str) -> HttpResponse:
     """From the volunteer's page (their token proves it): a new feed address."""
     owner = get_object_or_404(Volunteer.objects.active(), token=token)
     services.feed_token_renew(volunteer=owner)
+    _renewed(request)
     return redirect(owner.get_absolute_url() + "#calendar")

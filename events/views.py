@@ -82,6 +82,10 @@ def _programme_main(request: HttpRequest) -> tuple[str, list[int], int]:
             "sub_events": SubEvent.objects.all(),
             "venues": filterset.filters["venue"].queryset,
             "audiences": Audience.objects.all(),
+            # Other apps' menus (the calendar's "Abonnieren"): they depend only on
+            # the query string, which is part of the cache key, and hold no
+            # personal address, so they may be cached with the page.
+            "panels": registry.panels("programme", request, request.GET),
         },
         request=request,
     )
@@ -190,6 +194,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "registration_state": event.registration_state(),
             "detail_lines": registry.detail_lines(event),
+            "panels": registry.panels("event", request, event),
         },
     )
 
@@ -204,6 +209,7 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "venue": venue,
             "days": programme_group_by_day(events),
+            "panels": registry.panels("venue", request, venue),
         },
     )
 
@@ -218,5 +224,6 @@ def subevent_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "sub_event": sub_event,
             "days": programme_group_by_day(events),
+            "panels": registry.panels("sub_event", request, sub_event),
         },
     )

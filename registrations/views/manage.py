@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from events.forms import describe_errors
 from events.models import Event
+from events.registry import registry
 from registrations.forms import (
     ParticipantFormSet,
 )
@@ -153,6 +154,13 @@ def _render_manage(
             "days": days,
             "cancelled": cancelled,
             "error": error[1] if error else None,
+            # The household's calendar feed only on the household's own page: a
+            # registration's link may have been shared and opens that one only.
+            "panels": (
+                registry.panels("household", request, scope.household)
+                if scope.whole_household
+                else []
+            ),
         },
     )
 

@@ -21,6 +21,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from events.registry import registry
 from volunteers.forms import ShiftFilterForm
 from volunteers.models import Assignment, Qualification, Shift, Volunteer
 from volunteers.selectors import (
@@ -142,6 +143,7 @@ def mine(request: HttpRequest, token: str) -> HttpResponse:
             "found_count": found,
             "qualifications": _qualifications(volunteer),
             "contact_phone": volunteer.festival.contact_phone,
+            "panels": registry.panels("volunteer", request, volunteer),
         },
     )
 
