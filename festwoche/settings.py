@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "registrations",
     "volunteers",
     "calendars",
+    "printing",
 ]
 
 MIDDLEWARE = [

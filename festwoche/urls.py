@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("registrations.urls")),
     path("", include("volunteers.urls")),
     path("", include("calendars.urls")),
+    path("", include("printing.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("dev/outbox/", views.outbox, name="dev-outbox"),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/v1/", include("volunteers.api_urls")),
     path("api/v1/", include("events.api_urls")),
     path("orga/volunteers/", include("volunteers.orga_urls")),
+    path("orga/print/", include("printing.orga_urls")),
     path("orga/", include("registrations.orga_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
