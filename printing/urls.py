@@ -7,6 +7,7 @@ from printing import views
 app_name = "printing"
 
 urlpatterns = [
+    path("print/", views.downloads, name="downloads"),
     path("print/programme.pdf", views.programme, name="programme"),
     path(
         "print/programme-booklet.pdf",

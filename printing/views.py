@@ -73,6 +73,23 @@ def _day(value: str) -> dt.date:
 
 
 @require_GET
+def downloads(request: HttpRequest) -> HttpResponse:
+    """The public page of printed material: the programme to read on screen or to
+    print at home, the edition for the copy shop with how to print it, posters."""
+    festival = festival_current()
+    return render(
+        request,
+        "printing/downloads.html",
+        {
+            "festival": festival,
+            "days": festival.days if festival else [],
+            "venues": Venue.objects.filter(is_published=True).order_by("name"),
+            "sub_events": SubEvent.objects.order_by("position", "name"),
+        },
+    )
+
+
+@require_GET
 def programme(request: HttpRequest) -> HttpResponse:
     return _serve(request, "programme", {})
 

@@ -172,3 +172,16 @@ def test_the_overview_is_for_staff_only(client, django_user_model):
     django_user_model.objects.create_user("f", password="x")
     client.login(username="f", password="x")
     assert client.get("/orga/print/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_download_page_links_both_editions_and_says_how_to_print(client):
+    from django.utils.translation import gettext as _
+
+    response = client.get("/print/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/print/programme.pdf"' in html
+    assert 'href="/print/programme-booklet.pdf"' in html
+    assert _("Choose “flip on short edge” (sometimes called “tumble”).") in html
