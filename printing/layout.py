@@ -1,0 +1,260 @@
+"""What every printed document shares: the typeface, paragraph styles, tables,
+page furniture and a doc template that embeds its fonts and says its language.
+
+The API is small on purpose; posters, lists and badges build on it:
+
+- `styles()` — the paragraph styles by name (body, small, meta, h1, h2, h3,
+  cover_title, cover_line, toc1, toc2), German hyphenation on, the Festwoche
+  family everywhere.
+- `para(text, style)` — a Paragraph from *user* text: escaped and passed
+  through `printable`, so markup characters and emoji cannot break a build.
+- `table(rows, widths, commands=())` — a Table whose style names the font (a
+  TableStyle without FONT falls back to non-embedded Helvetica).
+- `Document(buffer, pagesize=…, title=…, author=…, subject=…)` — a
+  BaseDocTemplate with the family as initial font, lang de-DE and metadata;
+  add page templates with `frame_template(...)`.
+- `hex_colour(value, default)` — a festival's '#rrggbb' colour, safely.
+- `qr_code(url, size)` — a vector QR code flowable (no Helvetica in it).
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from printing.fonts import BOLD, REGULAR, fonts_register, printable
+
+LANG = "de-DE"
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#5b6169")
+RULE = colors.HexColor("#c8ccd1")
+DEFAULT_ACCENT = "#1b6e5a"
+
+
+def hex_colour(value: str | None, default: str = DEFAULT_ACCENT) -> colors.Color:
+    """`value` ('#rrggbb') as a reportlab colour; `default` if it is not one."""
+    try:
+        return colors.HexColor(value or default)
+    except (ValueError, TypeError):
+        return colors.HexColor(default)
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles by name; one set per process (they are immutable)."""
+    fonts_register()
+    base = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=9,
+        leading=12,
+        textColor=INK,
+        alignment=TA_LEFT,
+        hyphenationLang="de_DE",
+        embeddedHyphenation=1,
+        # Break a long URL or compound instead of leaving a line mostly empty.
+        uriWasteReduce=0.3,
+        spaceAfter=3,
+    )
+
+    def derive(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "small": derive("small", fontSize=7.5, leading=9.5, spaceAfter=1),
+        "meta": derive("meta", fontSize=7.5, leading=9.5, textColor=MUTED),
+        "h1": derive(
+            "h1",
+            fontName=BOLD,
+            fontSize=17,
+            leading=21,
+            spaceBefore=0,
+            spaceAfter=8,
+            keepWithNext=1,
+            hyphenationLang="",
+        ),
+        "h2": derive(
+            "h2",
+            fontName=BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "h3": derive(
+            "h3", fontName=BOLD, fontSize=9.5, leading=12, spaceAfter=1, keepWithNext=1
+        ),
+        "cover_title": derive(
+            "cover_title",
+            fontName=BOLD,
+            fontSize=26,
+            leading=31,
+            textColor=colors.white,
+            hyphenationLang="",
+        ),
+        "cover_line": derive(
+            "cover_line", fontSize=13, leading=17, textColor=colors.white
+        ),
+        "centre": derive("centre", alignment=TA_CENTER),
+        "toc1": derive("toc1", fontName=BOLD, fontSize=10, leading=15),
+        "toc2": derive("toc2", fontSize=9, leading=12.5, leftIndent=4 * mm),
+    }
+
+
+def para(text: str | None, style: str | ParagraphStyle = "body") -> Paragraph:
+    """A paragraph of user text: escaped, unprintable characters made visible."""
+    if isinstance(style, str):
+        style = styles()[style]
+    body = escape(printable(text or "")).replace("\n", "<br/>")
+    return Paragraph(body, style)
+
+
+def markup(text: str, style: str | ParagraphStyle = "body") -> Paragraph:
+    """A paragraph of *our own* markup (<b>, <br/>); escape user parts yourself
+    with `safe()`."""
+    if isinstance(style, str):
+        style = styles()[style]
+    return Paragraph(text, style)
+
+
+def safe(text: str | None) -> str:
+    """User text ready to go inside `markup`."""
+    return escape(printable(text or ""))
+
+
+def table(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float] | None = None,
+    commands: Iterable[tuple] = (),
+    **kwargs: object,
+) -> Table:
+    """A Table set in the family (the FONT command keeps every glyph embedded)."""
+    fonts_register()
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *commands,
+        ]
+    )
+    return Table(rows, colWidths=widths, style=style, **kwargs)
+
+
+PageDecorator = Callable[[Canvas, BaseDocTemplate], None]
+
+
+def frame_template(
+    template_id: str,
+    pagesize: tuple[float, float],
+    *,
+    margins: tuple[float, float, float, float] = (15 * mm, 14 * mm, 18 * mm, 14 * mm),
+    on_page: PageDecorator | None = None,
+) -> PageTemplate:
+    """A one-frame page template; margins are (top, right, bottom, left)."""
+    top, right, bottom, left = margins
+    width, height = pagesize
+    frame = Frame(
+        left,
+        bottom,
+        width - left - right,
+        height - top - bottom,
+        id=f"{template_id}-frame",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    return PageTemplate(
+        id=template_id, frames=[frame], pagesize=pagesize, onPage=on_page or _nothing
+    )
+
+
+def _nothing(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    pass
+
+
+class Document(BaseDocTemplate):
+    """A doc template in the family, in German, with the metadata readers show."""
+
+    def __init__(
+        self,
+        buffer: object,
+        *,
+        pagesize: tuple[float, float],
+        title: str,
+        author: str,
+        subject: str = "",
+        **kwargs: object,
+    ) -> None:
+        fonts_register()
+        super().__init__(
+            buffer,
+            pagesize=pagesize,
+            title=printable(title),
+            author=printable(author),
+            subject=printable(subject),
+            creator="Festwoche",
+            lang=LANG,
+            initialFontName=REGULAR,
+            initialFontSize=9,
+            initialLeading=12,
+            displayDocTitle=1,
+            invariant=1,  # the same content gives the same bytes
+            **kwargs,
+        )
+
+
+class ColourBand(Flowable):
+    """A full-width band of colour, `height` high."""
+
+    def __init__(self, height: float, colour: colors.Color) -> None:
+        super().__init__()
+        self.height = height
+        self.colour = colour
+
+    def wrap(self, available_width: float, available_height: float):
+        self.width = available_width
+        return available_width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.colour)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+
+
+def qr_code(url: str, size: float) -> Drawing:
+    """A square QR code `size` wide, error correction M, as a vector drawing.
+
+    A drawing starts in Helvetica unless told otherwise, which would put a
+    non-embedded font into the page's resources even though it draws no text."""
+    fonts_register()
+    widget = QrCodeWidget(url, barLevel="M", barBorder=0)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(
+        size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
+    )
+    drawing.initialFontName = REGULAR
+    drawing.add(widget)
+    return drawing
