@@ -571,15 +571,27 @@ def _badge(canvas, volunteer, x: float, y: float, band, festival_name: str) -> N
     canvas.setFont(BOLD, size)
     canvas.drawString(x + pad, y + BADGE_HEIGHT - band_height + 3.5 * mm, name)
     # The name, as large as fits on up to two lines.
-    name_style = style("badge-name", 20, bold=True, leading=23)
+    # Names are never hyphenated: the size is chosen so the longest word fits,
+    # and the name wraps between words onto at most two lines if it can.
     person = printable(volunteer.name)
-    size = _fit(canvas, person, BOLD, 22, inner, 14)
-    name_style.fontSize, name_style.leading = size, size * 1.15
+    longest = max(
+        person.split() or [""], key=lambda word: canvas.stringWidth(word, BOLD, 10)
+    )
+    size = min(
+        _fit(canvas, person, BOLD, 22, inner, 16),
+        _fit(canvas, longest, BOLD, 22, inner, 9),
+    )
+    name_style = style("badge-name", size, bold=True, hyphenationLang="")
     name_para = Paragraph(text(person), name_style)
     _w, height = name_para.wrap(inner, 20 * mm)
-    if height > 2.3 * size * 1.15:
-        name_style.fontSize, name_style.leading = 12, 14
+    if height > 2.3 * name_style.leading and size > 12:
+        name_style = style(
+            "badge-name-small", min(size, 12), bold=True, hyphenationLang=""
+        )
         name_para = Paragraph(text(person), name_style)
+        _w, height = name_para.wrap(inner, 20 * mm)
+    if height > 16 * mm:  # a name longer than any real one: shorten it visibly
+        name_para = Paragraph(text(person[:50] + "…"), name_style)
         _w, height = name_para.wrap(inner, 20 * mm)
     top = y + BADGE_HEIGHT - band_height - 3 * mm
     name_para.drawOn(canvas, x + pad, top - height)
