@@ -180,7 +180,12 @@ def _events_compact(events: list[Event]):
     rows = [
         [
             para(_short_when(event), "small"),
-            para(event.title, "small"),
+            para(
+                f"{_('Cancelled')}: {event.title}"
+                if event.is_cancelled
+                else event.title,
+                "small",
+            ),
         ]
         for event in events
     ]

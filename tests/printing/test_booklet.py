@@ -122,6 +122,14 @@ def test_bad_data_builds_and_shows_missing_characters():
     assert all(embedded(font) for font in fonts.values())
 
 
+def test_without_a_festival_a_cover_is_still_built():
+    reader = PdfReader(io.BytesIO(programme_build()))
+
+    assert len(reader.pages) == 1
+    assert "Programm" in text_of(reader)
+    assert all(embedded(font) for font in fonts_of(reader).values())
+
+
 def test_imposed_edition_is_a4_landscape_sheets_in_saddle_stitch_order():
     FestivalFactory()
     EventFactory()
