@@ -12,11 +12,7 @@ class PrintingConfig(AppConfig):
         from importlib import import_module
 
         for module in DOCUMENT_MODULES:
-            try:
-                import_module(module)
-            except ModuleNotFoundError as exc:  # TEMPORARY while being written
-                if exc.name != module:
-                    raise
+            import_module(module)
 
 
 DOCUMENT_MODULES = [

@@ -8,11 +8,21 @@ so every document names this family explicitly and embeds it.
 A character the font lacks (most emoji) would be drawn as nothing; `printable`
 replaces it with a visible placeholder instead, so a reader sees that something
 is missing rather than a silently shortened name.
+
+reportlab draws characters one after another, left to right, as they come: Arabic
+would print as unjoined letters in reverse order. `printable` therefore shapes
+Arabic (arabic-reshaper: the joined forms) and puts right-to-left runs in visual
+order (python-bidi) first. That is right for names and short lines, which is what
+the documents print in Arabic; a long right-to-left paragraph wrapped over several
+lines would need bidi per line, which reportlab does not offer.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
+import arabic_reshaper
+from bidi import get_display
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -33,6 +43,9 @@ FILES = {
 
 # Shown for a character the font cannot draw (U+25A1 WHITE SQUARE, which it has).
 MISSING = "\u25a1"
+
+# Hebrew, Arabic, Syriac, Thaana and the Arabic presentation forms.
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @cache
@@ -59,6 +72,8 @@ def printable(text: str) -> str:
 
     Line breaks and tabs pass; other control characters are dropped."""
     have = _codepoints()
+    if text and RIGHT_TO_LEFT.search(text):
+        text = get_display(arabic_reshaper.reshape(text))
     out = []
     for ch in text or "":
         if ch in "\n\t" or ord(ch) in have:
