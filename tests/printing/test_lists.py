@@ -4,6 +4,7 @@ import math
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 
 from printing.documents import (
     KINDS,
@@ -61,7 +62,9 @@ def test_attendance_lists_exactly_the_confirmed_parties():
     reader = read(kind.build(event="toepfern"))
 
     assert page_size(reader) == A4
-    assert_german_and_embedded(reader, "Attendance list: Töpfern für Familien")
+    assert_german_and_embedded(
+        reader, _("Attendance list: %(event)s") % {"event": "Töpfern für Familien"}
+    )
     content = one_line(reader)
     assert "Familie Öztürk" in content
     assert "Ayşe Yılmaz □" in content
@@ -87,7 +90,7 @@ def test_attendance_fingerprint_changes_when_a_party_cancels():
 def test_attendance_repeats_its_header_on_every_page():
     FestivalFactory()
     event = open_event(slug="gross", capacity=400)
-    for _ in range(60):
+    for _n in range(60):
         register(event, 6, 7, 38)
 
     reader = read(KINDS["attendance"].build(event="gross"))
@@ -140,7 +143,11 @@ def test_shift_plan_coordinators_copy_has_phone_numbers_the_public_one_does_not(
     for reader in (public, coordinators):
         assert page_size(reader) == A4_LANDSCAPE
         assert all(fonts_embedded(reader))
-    assert_german_and_embedded(public, "Shift plan: Marktplatz, Montag, 14. Juni 2027")
+    assert_german_and_embedded(
+        public,
+        _("Shift plan: %(venue)s, %(day)s")
+        % {"venue": "Marktplatz", "day": "Montag, 14. Juni 2027"},
+    )
     public_text, coordinators_text = one_line(public), one_line(coordinators)
     for content in (public_text, coordinators_text):
         assert "Jürgen Müller · Kita Sonnenschein" in content
@@ -197,7 +204,7 @@ def test_badges_ten_per_sheet_for_every_volunteer_with_a_shift(count):
     assert len(reader.pages) == math.ceil(count / 10)
     assert all(page_size(reader, i) == A4 for i in range(len(reader.pages)))
     assert_german_and_embedded(
-        reader, "Name badges – Festwoche 20 Jahre Bündnis für Familie"
+        reader, _("Name badges") + " – Festwoche 20 Jahre Bündnis für Familie"
     )
     per_page = [page.extract_text().count("Helferin Nr.") for page in reader.pages]
     assert per_page == [min(10, count - 10 * i) for i in range(len(reader.pages))]
