@@ -19,29 +19,29 @@ from django.utils.translation import gettext_lazy
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer
 
 from events.models import BERLIN, Event, Festival, Venue
 from events.selectors import festival_current, programme_version
 from events.templatetags.festwoche import time_range
 from printing.documents import Kind, Progress, no_progress, register
-from printing.documents.pagekit import (
+from printing.fonts import BOLD, REGULAR, fonts_register, printable
+from printing.layout import (
     LANG,
     MUTED,
     PALE,
     RULE,
     CheckBox,
-    colour,
-    document,
+    Document,
+    hex_colour,
     joined,
+    markup,
     numbered_canvas,
     page_label,
-    para,
+    safe,
     style,
-    table_style,
-    text,
+    table,
 )
-from printing.fonts import BOLD, REGULAR, fonts_register, printable
 from registrations.models import Participant, Registration
 from registrations.selectors import event_registration_board
 from volunteers.models import Assignment, Shift, Volunteer
@@ -109,7 +109,7 @@ def _attendance_pdf(event: Event, progress: Progress) -> bytes:
         ", ",
     )
     title = _("Attendance list: %(event)s") % {"event": event.title}
-    doc = document(
+    doc = Document(
         buffer,
         pagesize=A4,
         title=title,
@@ -141,62 +141,63 @@ def _attendance_pdf(event: Event, progress: Progress) -> bytes:
             % {"parties": len(board.waiting), "people": board.waiting_people},
         ),
     ]
-    fact_table = Table(
+    fact_table = table(
         [
-            [para(text(label), _header_style(9.5)), para(text(value), cell)]
+            [markup(safe(label), _header_style(9.5)), markup(safe(value), cell)]
             for label, value in facts
         ],
-        colWidths=[32 * mm, 154 * mm],
-        hAlign="LEFT",
-    )
-    fact_table.setStyle(
-        table_style(
+        [32 * mm, 154 * mm],
+        [
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
-        )
+        ],
+        size=10,
+        padded=True,
+        hAlign="LEFT",
     )
     story = [
-        para(text(_("Attendance list")), style("kicker", 10, textColor=MUTED)),
-        para(text(event.title), style("title", 16, bold=True, spaceAfter=4)),
+        markup(safe(_("Attendance list")), style("kicker", 10, textColor=MUTED)),
+        markup(safe(event.title), style("title", 16, bold=True, spaceAfter=4)),
         fact_table,
         Spacer(1, 4 * mm),
     ]
     widths_inner = [11 * mm, 43 * mm, 12 * mm, 21 * mm]
-    inner_style = table_style(
+    inner = [
         ("LEFTPADDING", (0, 0), (-1, -1), 1),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        size=9.5,
-    )
-    people_head = Table(
+    ]
+    people_head = table(
         [
             [
-                para(text(label), _header_style())
+                markup(safe(label), _header_style())
                 for label in (_("Here"), _("Participant"), _("Age"), _("Photos"))
             ]
         ],
-        colWidths=widths_inner,
+        widths_inner,
+        inner,
+        size=9.5,
+        padded=True,
     )
-    people_head.setStyle(inner_style)
     head = [
-        para("#", _header_style()),
-        para(text(_("Party (contact)")), _header_style()),
+        markup("#", _header_style()),
+        markup(safe(_("Party (contact)")), _header_style()),
         people_head,
-        para(text(_("Seats")), _header_style()),
-        para(text(_("Signature / notes")), _header_style()),
+        markup(safe(_("Seats")), _header_style()),
+        markup(safe(_("Signature / notes")), _header_style()),
     ]
     rows = [head]
     for number, registration in enumerate(board.confirmed, start=1):
-        people = Table(
+        people = table(
             [
                 [
                     CheckBox(9),
-                    para(text(person.name), cell),
-                    para(str(person.age), cell),
-                    para(
+                    markup(safe(person.name), cell),
+                    markup(str(person.age), cell),
+                    markup(
                         f"<font name='{BOLD}'>{_('✓ yes')}</font>"
                         if person.photo_consent
                         else f"<font name='{BOLD}'>{_('✗ no')}</font>",
@@ -205,15 +206,17 @@ def _attendance_pdf(event: Event, progress: Progress) -> bytes:
                 ]
                 for person in registration.active_people
             ]
-            or [["", para(_("nobody left"), small), "", ""]],
-            colWidths=widths_inner,
+            or [["", markup(_("nobody left"), small), "", ""]],
+            widths_inner,
+            inner,
+            size=9.5,
+            padded=True,
         )
-        people.setStyle(inner_style)
-        party = [para(text(registration.household.name), cell)]
+        party = [markup(safe(registration.household.name), cell)]
         if registration.need_labels or registration.needs_text:
             party.append(
-                para(
-                    text(
+                markup(
+                    safe(
                         joined(
                             [
                                 ", ".join(registration.need_labels),
@@ -227,35 +230,35 @@ def _attendance_pdf(event: Event, progress: Progress) -> bytes:
             )
         rows.append(
             [
-                para(str(number), cell),
+                markup(str(number), cell),
                 party,
                 people,
-                para(str(registration.seats), cell),
+                markup(str(registration.seats), cell),
                 "",
             ]
         )
     if not board.confirmed:
-        rows.append(["", para(_("No confirmed registrations."), cell), "", "", ""])
-    table = Table(
-        rows,
-        colWidths=[10 * mm, 40 * mm, 89 * mm, 17 * mm, 30 * mm],
-        repeatRows=1,
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        table_style(
-            ("BACKGROUND", (0, 0), (-1, 0), PALE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.6, MUTED),
-            ("LINEBEFORE", (4, 0), (4, -1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (2, 0), (2, -1), 2),
+        rows.append(["", markup(_("No confirmed registrations."), cell), "", "", ""])
+    story.append(
+        table(
+            rows,
+            [10 * mm, 40 * mm, 89 * mm, 17 * mm, 30 * mm],
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), PALE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                ("BOX", (0, 0), (-1, -1), 0.6, MUTED),
+                ("LINEBEFORE", (4, 0), (4, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (2, 0), (2, -1), 2),
+            ],
             size=9.5,
+            padded=True,
+            repeatRows=1,
+            hAlign="LEFT",
         )
     )
-    story.append(table)
     progress(0.7)
     doc.build(
         story,
@@ -367,7 +370,7 @@ def _shift_plan_pdf(
     edition = _("Coordinators' copy") if coordinators else _("Public copy")
     title = _("Shift plan: %(venue)s, %(day)s") % {"venue": venue.name, "day": day_text}
     buffer = io.BytesIO()
-    doc = document(
+    doc = Document(
         buffer,
         pagesize=landscape(A4),
         title=title,
@@ -379,70 +382,70 @@ def _shift_plan_pdf(
     bold = style("cellb", 10, bold=True, leading=12.5)
     small = style("small", 8.5, leading=10.5, textColor=MUTED)
     story = [
-        para(
-            text(_("Shift plan")) + " · " + text(edition),
+        markup(
+            safe(_("Shift plan")) + " · " + safe(edition),
             style("k", 10, textColor=MUTED),
         ),
-        para(text(venue.name), style("title", 18, bold=True)),
-        para(text(day_text), style("day", 13, spaceAfter=6)),
+        markup(safe(venue.name), style("title", 18, bold=True)),
+        markup(safe(day_text), style("day", 13, spaceAfter=6)),
     ]
     head = [
-        para(text(_("Time")), _header_style(10)),
-        para(text(_("Role")), _header_style(10)),
-        para(text(_("Who works")), _header_style(10)),
-        para(text(_("Filled")), _header_style(10)),
-        para(text(_("Coordination")), _header_style(10)),
+        markup(safe(_("Time")), _header_style(10)),
+        markup(safe(_("Role")), _header_style(10)),
+        markup(safe(_("Who works")), _header_style(10)),
+        markup(safe(_("Filled")), _header_style(10)),
+        markup(safe(_("Coordination")), _header_style(10)),
     ]
     rows = [head]
     for shift in shifts:
         people = []
         for assignment in shift.working:
             volunteer = assignment.volunteer
-            line = f"<font name='{BOLD}'>{text(volunteer.name)}</font>"
+            line = f"<font name='{BOLD}'>{safe(volunteer.name)}</font>"
             details = [volunteer.partner.name if volunteer.partner else ""]
             if coordinators:
                 details.append(volunteer.phone)
             extra = joined(details)
             if extra:
-                line += " · " + text(extra)
+                line += " · " + safe(extra)
             people.append(line)
         coordination = [_coordinator_name(shift)]
         if coordinators:
             coordination.append(shift.coordinator_phone)
-        what = [para(text(shift.role.name), bold)]
+        what = [markup(safe(shift.role.name), bold)]
         if shift.event_id:
-            what.append(para(text(shift.event.title), small))
+            what.append(markup(safe(shift.event.title), small))
         if coordinators and shift.notes:
-            what.append(para(text(shift.notes), small))
+            what.append(markup(safe(shift.notes), small))
         rows.append(
             [
-                para(f"{_clock(shift.starts_at)}–{_clock(shift.ends_at)}", bold),
+                markup(f"{_clock(shift.starts_at)}–{_clock(shift.ends_at)}", bold),
                 what,
-                para("<br/>".join(people) or text(_("nobody yet")), cell),
-                para(f"{shift.filled} / {shift.needed}", cell),
-                para("<br/>".join(text(part) for part in coordination if part), cell),
+                markup("<br/>".join(people) or safe(_("nobody yet")), cell),
+                markup(f"{shift.filled} / {shift.needed}", cell),
+                markup("<br/>".join(safe(part) for part in coordination if part), cell),
             ]
         )
     if not shifts:
-        rows.append(["", para(_("No shifts here on this day."), cell), "", "", ""])
-    table = Table(
-        rows,
-        colWidths=[30 * mm, 56 * mm, 114 * mm, 22 * mm, 51 * mm],
-        repeatRows=1,
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        table_style(
-            ("BACKGROUND", (0, 0), (-1, 0), PALE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.6, MUTED),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        rows.append(["", markup(_("No shifts here on this day."), cell), "", "", ""])
+    story.append(
+        table(
+            rows,
+            [30 * mm, 56 * mm, 114 * mm, 22 * mm, 51 * mm],
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), PALE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                ("BOX", (0, 0), (-1, -1), 0.6, MUTED),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ],
             size=10,
+            padded=True,
+            repeatRows=1,
+            hAlign="LEFT",
         )
     )
-    story.append(table)
     progress(0.7)
     note = _("Contains phone numbers – coordinators only") if coordinators else ""
     doc.build(story, canvasmaker=_list_canvas(title, note))
@@ -582,16 +585,16 @@ def _badge(canvas, volunteer, x: float, y: float, band, festival_name: str) -> N
         _fit(canvas, longest, BOLD, 22, inner, 9),
     )
     name_style = style("badge-name", size, bold=True, hyphenationLang="")
-    name_para = Paragraph(text(person), name_style)
+    name_para = Paragraph(safe(person), name_style)
     _w, height = name_para.wrap(inner, 20 * mm)
     if height > 2.3 * name_style.leading and size > 12:
         name_style = style(
             "badge-name-small", min(size, 12), bold=True, hyphenationLang=""
         )
-        name_para = Paragraph(text(person), name_style)
+        name_para = Paragraph(safe(person), name_style)
         _w, height = name_para.wrap(inner, 20 * mm)
     if height > 16 * mm:  # a name longer than any real one: shorten it visibly
-        name_para = Paragraph(text(person[:50] + "…"), name_style)
+        name_para = Paragraph(safe(person[:50] + "…"), name_style)
         _w, height = name_para.wrap(inner, 20 * mm)
     top = y + BADGE_HEIGHT - band_height - 3 * mm
     name_para.drawOn(canvas, x + pad, top - height)
@@ -606,10 +609,10 @@ def _badge(canvas, volunteer, x: float, y: float, band, festival_name: str) -> N
         )
     bottom = y + 4 * mm
     for line_style, value in reversed(lines):
-        paragraph = Paragraph(text(value), line_style)
+        paragraph = Paragraph(safe(value), line_style)
         _w, h = paragraph.wrap(inner, 12 * mm)
         if h > 2 * line_style.leading:  # keep to two lines
-            paragraph = Paragraph(text(value[:80] + "…"), line_style)
+            paragraph = Paragraph(safe(value[:80] + "…"), line_style)
             _w, h = paragraph.wrap(inner, 12 * mm)
         paragraph.drawOn(canvas, x + pad, bottom)
         bottom += h + 1 * mm
@@ -623,7 +626,7 @@ def _badges_pdf(
     buffer = io.BytesIO()
     page_width, page_height = A4
     festival_name = festival.name if festival else ""
-    band = colour(festival.colour if festival else None)
+    band = hex_colour(festival.colour if festival else None)
     sheet = pdfcanvas.Canvas(
         buffer,
         pagesize=A4,

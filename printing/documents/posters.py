@@ -15,27 +15,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer
 
 from events.models import Event, SubEvent, Venue
 from events.selectors import event_list_programme, festival_current, programme_version
 from events.templatetags.festwoche import age_range, time_range
 from printing.documents import Kind, Progress, no_progress, register
-from printing.documents.pagekit import (
+from printing.fonts import BOLD, REGULAR, printable
+from printing.layout import (
     MUTED,
     PALE,
     RULE,
-    colour,
-    document,
+    Document,
+    hex_colour,
+    markup,
     numbered_canvas,
     page_label,
-    para,
     qr_code,
+    safe,
     style,
-    table_style,
-    text,
+    table,
 )
-from printing.fonts import BOLD, REGULAR, printable
 
 
 def _day(value: str) -> dt.date:
@@ -75,14 +75,14 @@ def _poster_canvas(band, festival_name: str, *, scale: float):
 
 
 def _event_title(event: Event, size: float) -> str:
-    title = f"<font name='{BOLD}'>{text(event.title)}</font>"
+    title = f"<font name='{BOLD}'>{safe(event.title)}</font>"
     if event.status == Event.Status.CANCELLED:
         title = (
             f"<strike>{title}</strike> – <font name='{BOLD}'>{_('cancelled')}</font>"
         )
     if event.sub_event_id:
         title += (
-            f"<br/><font size='{size * 0.7:.1f}'>{text(event.sub_event.name)}</font>"
+            f"<br/><font size='{size * 0.7:.1f}'>{safe(event.sub_event.name)}</font>"
         )
     return title
 
@@ -105,10 +105,10 @@ def _venue_day_pdf(venue: Venue, day: dt.date, progress: Progress) -> bytes:
     festival = festival_current()
     events = venue_day_events(venue=venue, day=day)
     progress(0.3)
-    band = colour(festival.colour if festival else None)
+    band = hex_colour(festival.colour if festival else None)
     day_text = date_format(day, "l, j. F Y")
     buffer = io.BytesIO()
-    doc = document(
+    doc = Document(
         buffer,
         pagesize=A4,
         title=f"{venue.name} – {day_text}",
@@ -124,70 +124,70 @@ def _venue_day_pdf(venue: Venue, day: dt.date, progress: Progress) -> bytes:
     small = style("small", 11, textColor=MUTED)
 
     story = [
-        para(text(venue.name), big),
-        para(text(day_text), date_style),
+        markup(safe(venue.name), big),
+        markup(safe(day_text), date_style),
     ]
     if venue.address:
-        story.append(para(text(venue.address), lead))
+        story.append(markup(safe(venue.address), lead))
     if events:
-        story.append(para(_("What happens here today"), style("h", 20, bold=True)))
+        story.append(markup(_("What happens here today"), style("h", 20, bold=True)))
         story.append(Spacer(1, 4 * mm))
         rows = [
             [
-                para(text(time_range(event)), cell_bold),
-                para(_event_title(event, 15), cell),
-                para(text(age_range(event)) or _("all ages"), cell),
+                markup(safe(time_range(event)), cell_bold),
+                markup(_event_title(event, 15), cell),
+                markup(safe(age_range(event)) or _("all ages"), cell),
             ]
             for event in events
         ]
-        table = Table(
-            rows,
-            colWidths=[42 * mm, 96 * mm, 42 * mm],
-            repeatRows=0,
-            hAlign="LEFT",
-        )
-        table.setStyle(
-            table_style(
-                ("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
+        story.append(
+            table(
+                rows,
+                [42 * mm, 96 * mm, 42 * mm],
+                [
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ],
                 size=15,
+                padded=True,
+                repeatRows=0,
+                hAlign="LEFT",
             )
         )
-        story.append(table)
     else:
         story.append(Spacer(1, 20 * mm))
         story.append(
-            para(
+            markup(
                 _("There are no festival events here on this day."),
                 style("none", 22, bold=True, textColor=MUTED),
             )
         )
     url = settings.SITE_URL + "/"
-    qr = Table(
+    qr = table(
         [
             [
-                qr_code(url, 34 * mm),
-                para(
+                qr_code(url, 34 * mm, border=4),
+                markup(
                     _("The whole programme, with every change:")
-                    + f"<br/><font name='{BOLD}'>{text(url)}</font>",
+                    + f"<br/><font name='{BOLD}'>{safe(url)}</font>",
                     style("qr", 14, leading=18),
                 ),
             ]
         ],
-        colWidths=[40 * mm, 140 * mm],
-        hAlign="LEFT",
-    )
-    qr.setStyle(
-        table_style(
+        [40 * mm, 140 * mm],
+        [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, -1), PALE),
-        )
+        ],
+        size=10,
+        padded=True,
+        hAlign="LEFT",
     )
     story += [Spacer(1, 10 * mm), KeepTogether([qr])]
     if festival and festival.tagline:
-        story += [Spacer(1, 4 * mm), para(text(festival.tagline), small)]
+        story += [Spacer(1, 4 * mm), markup(safe(festival.tagline), small)]
     doc.build(
         story,
         canvasmaker=_poster_canvas(band, _festival_name(), scale=1),
@@ -230,10 +230,10 @@ def sub_event_build(
 def _sub_event_pdf(sub_event: SubEvent, progress: Progress) -> bytes:
     events = list(event_list_programme().filter(sub_event=sub_event))
     progress(0.3)
-    band = colour(sub_event.colour, "#4a5568")
+    band = hex_colour(sub_event.colour, "#4a5568")
     festival_name = sub_event.festival.name
     buffer = io.BytesIO()
-    doc = document(
+    doc = Document(
         buffer,
         pagesize=A3,
         title=sub_event.name,
@@ -250,13 +250,13 @@ def _sub_event_pdf(sub_event: SubEvent, progress: Progress) -> bytes:
     cell = style("cell", 15, leading=19)
     cell_bold = style("cellb", 15, bold=True, leading=19)
 
-    story = [para(text(sub_event.name), name_style)]
+    story = [markup(safe(sub_event.name), name_style)]
     for block in printable(sub_event.description).split("\n\n"):
         if block.strip():
-            story.append(para(text(block).replace("\n", "<br/>"), description))
+            story.append(markup(safe(block).replace("\n", "<br/>"), description))
     if not events:
         story.append(
-            para(
+            markup(
                 _("The dates are not published yet."),
                 style("none", 20, bold=True, textColor=MUTED, spaceBefore=16),
             )
@@ -264,53 +264,56 @@ def _sub_event_pdf(sub_event: SubEvent, progress: Progress) -> bytes:
     for day, group in groupby(events, key=lambda event: event.local_day):
         rows = [
             [
-                para(text(time_range(event)), cell_bold),
-                para(_event_title(event, 15), cell),
-                para(
-                    text(event.venue.name if event.venue else _("venue to follow")),
+                markup(safe(time_range(event)), cell_bold),
+                markup(_event_title(event, 15), cell),
+                markup(
+                    safe(event.venue.name if event.venue else _("venue to follow")),
                     cell,
                 ),
-                para(text(age_range(event)) or _("all ages"), cell),
+                markup(safe(age_range(event)) or _("all ages"), cell),
             ]
             for event in group
         ]
-        table = Table(
+        day_table = table(
             rows,
-            colWidths=[width * 0.17, width * 0.43, width * 0.25, width * 0.15],
-            hAlign="LEFT",
-        )
-        table.setStyle(
-            table_style(
+            [width * 0.17, width * 0.43, width * 0.25, width * 0.15],
+            [
                 ("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
-                size=15,
-            )
+            ],
+            size=15,
+            padded=True,
+            hAlign="LEFT",
         )
-        heading = para(text(date_format(day, "l, j. F")), day_style)
-        story += [KeepTogether([heading, table])] if len(rows) < 6 else [heading, table]
+        heading = markup(safe(date_format(day, "l, j. F")), day_style)
+        story += (
+            [KeepTogether([heading, day_table])]
+            if len(rows) < 6
+            else [heading, day_table]
+        )
     progress(0.6)
     url = settings.SITE_URL + sub_event.get_absolute_url()
-    qr = Table(
+    qr = table(
         [
             [
-                qr_code(url, 45 * mm),
-                para(
+                qr_code(url, 45 * mm, border=4),
+                markup(
                     _("All dates, with every change, and registration:")
-                    + f"<br/><font name='{BOLD}'>{text(url)}</font>",
+                    + f"<br/><font name='{BOLD}'>{safe(url)}</font>",
                     style("qr", 17, leading=22),
                 ),
             ]
         ],
-        colWidths=[52 * mm, width - 52 * mm],
-        hAlign="LEFT",
-    )
-    qr.setStyle(
-        table_style(
+        [52 * mm, width - 52 * mm],
+        [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, -1), PALE),
-        )
+        ],
+        size=10,
+        padded=True,
+        hAlign="LEFT",
     )
     story += [Spacer(1, 12 * mm), KeepTogether([qr])]
     doc.build(story, canvasmaker=_poster_canvas(band, festival_name, scale=1.4))
