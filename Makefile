@@ -54,6 +54,7 @@ bench: $(STAMP) | var
 	$(BIN)/python bench/programme.py
 	$(BIN)/python bench/registrations.py
 	$(BIN)/python bench/calendars.py
+	$(BIN)/python bench/printing.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
