@@ -161,7 +161,8 @@ def _venue_day_pdf(venue: Venue, day: dt.date, progress: Progress) -> bytes:
         story.append(
             markup(
                 _("There are no festival events here on this day."),
-                style("none", 22, bold=True, textColor=MUTED),
+                # A statement in display type breaks between words only.
+                style("none", 22, bold=True, textColor=MUTED, hyphenationLang=""),
             )
         )
     url = settings.SITE_URL + "/"
@@ -258,7 +259,14 @@ def _sub_event_pdf(sub_event: SubEvent, progress: Progress) -> bytes:
         story.append(
             markup(
                 _("The dates are not published yet."),
-                style("none", 20, bold=True, textColor=MUTED, spaceBefore=16),
+                style(
+                    "none",
+                    20,
+                    bold=True,
+                    textColor=MUTED,
+                    spaceBefore=16,
+                    hyphenationLang="",
+                ),
             )
         )
     for day, group in groupby(events, key=lambda event: event.local_day):
