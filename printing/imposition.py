@@ -57,6 +57,9 @@ def impose_saddle_stitch(pdf: bytes) -> bytes:
             x = sheet_width / 2 - width + slot * width - float(box.left)
             y = (sheet_height - height) / 2 - float(box.bottom)
             sheet.merge_transformed_page(page, Transformation().translate(tx=x, ty=y))
+        # Merging leaves the sheet's content uncompressed: five times the size of
+        # the A5 file, too much to mail to a copy shop.
+        sheet.compress_content_streams()
     if reader.metadata:
         writer.add_metadata(
             {key: value for key, value in reader.metadata.items() if value}
