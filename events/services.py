@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -94,6 +94,18 @@ def event_validate(*, event: Event) -> None:
 
     if not (event.title or "").strip():
         add("title", _("Please enter a title."), "required")
+    # Forms and serializers check lengths too, but a service caller that skips them
+    # must get a clear error, not a database error (PostgreSQL refuses the row).
+    for field in Event._meta.get_fields():
+        if isinstance(field, models.CharField) and field.max_length:
+            value = getattr(event, field.attname, None)
+            if isinstance(value, str) and len(value) > field.max_length:
+                add(
+                    field.name,
+                    _("At most %(max)d characters, please.")
+                    % {"max": field.max_length},
+                    "too_long",
+                )
     if event.starts_at is None:
         add("starts_at", _("Please enter when the event starts."), "required")
     if event.ends_at is None:

@@ -646,3 +646,19 @@ def test_cancellation_mail_to_partners_is_plain_text_not_html_escaped(
     assert mail.outbox[0].subject == "Abgesagt: Kinder & Eltern: O'Briens Quiz"
     assert "Regen & Sturm" in mail.outbox[0].body
     assert "&amp;" not in mail.outbox[0].body
+
+
+def test_an_overlong_title_is_refused_with_a_code_not_a_database_error():
+    event = Event(
+        sub_event=SubEventFactory(),
+        title="x" * 201,
+        starts_at=at(0, 10),
+        ends_at=at(0, 11),
+        venue=VenueFactory(),
+    )
+
+    with pytest.raises(ValidationError) as err:
+        services.event_save(event=event)
+
+    assert error_codes(err.value) == {"title": ["too_long"]}
+    assert not Event.objects.filter(title="x" * 201).exists()
