@@ -44,6 +44,35 @@ def text_clean(
     return text
 
 
+def multiline_clean(
+    value: object, *, field: str, max_length: int, messages: dict[str, str]
+) -> str:
+    """Like text_clean for longer text (a comment, a description): line breaks stay,
+    each line is stripped and runs of blank lines become one."""
+    if not isinstance(value, str):
+        raise refuse(str(messages["invalid"]), "invalid", field)
+    lines = [
+        " ".join(line.split())
+        for line in unicodedata.normalize("NFC", value)
+        .replace("\r\n", "\n")
+        .split("\n")
+    ]
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    text = "\n".join(kept).strip()
+    if not text:
+        raise refuse(str(messages["required"]), "required", field)
+    if len(text) > max_length:
+        raise refuse(str(messages["too_long"]) % {"max": max_length}, "too_long", field)
+    if any(
+        unicodedata.category(ch) in {"Cc", "Cs", "Co"} and ch != "\n" for ch in text
+    ):
+        raise refuse(str(messages["invalid_characters"]), "invalid_characters", field)
+    return text
+
+
 def email_clean(value: object, *, field: str) -> str:
     """A valid e-mail address of at most 254 characters, stripped."""
     email = value.strip() if isinstance(value, str) else ""

@@ -8,7 +8,7 @@ later the organisers' workspace all ask here.
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db.models import Q, QuerySet
 
-from events.models import Event, SubEvent
+from events.models import Event, Partner, SubEvent
 
 ORGA = "Orga-Team"
 MODULE_LEAD = "Modulleitung"
@@ -23,6 +23,7 @@ PROJECT_APPS = [
     "volunteers",
     "calendars",
     "printing",
+    "planning",
     "conference",
     "cinema",
     "charity_run",
@@ -48,6 +49,17 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "registrations.change_registration",
         "registrations.view_participant",
         "registrations.change_participant",
+        # The planning workspace (labels only): review the proposals for their
+        # sub-events, discuss and rate the Denkfabrik's ideas, see the releases.
+        "planning.view_proposal",
+        "planning.change_proposal",
+        "planning.view_idea",
+        "planning.add_comment",
+        "planning.view_comment",
+        "planning.add_rating",
+        "planning.change_rating",
+        "planning.view_rating",
+        "planning.view_release",
     ],
     PARTNER: [
         "events.view_subevent",
@@ -57,6 +69,12 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "events.view_event",
         "events.add_event",
         "events.change_event",
+        # Their organisation's proposals and the conversation about them.
+        "planning.add_proposal",
+        "planning.view_proposal",
+        "planning.change_proposal",
+        "planning.add_comment",
+        "planning.view_comment",
     ],
     VOLUNTEER_COORDINATION: [
         "events.view_festival",
@@ -78,6 +96,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
             )
             for action in ("view", "add", "change", "delete")
         ],
+        "planning.view_release",
     ],
 }
 
@@ -103,6 +122,31 @@ def _in_group(user: AbstractBaseUser, name: str) -> bool:
 
 def user_is_orga(user: AbstractBaseUser) -> bool:
     return user.is_authenticated and (user.is_superuser or _in_group(user, ORGA))
+
+
+def user_is_module_lead(user: AbstractBaseUser) -> bool:
+    return _in_group(user, MODULE_LEAD)
+
+
+def user_is_partner(user: AbstractBaseUser) -> bool:
+    return _in_group(user, PARTNER)
+
+
+def sees_whole_programme(user: AbstractBaseUser) -> bool:
+    """Staff who plan the week as a whole see every event, draft or not: the
+    Orga-Team, the module leads and the volunteer coordination (partners see their
+    own organisation's only)."""
+    return user.is_authenticated and (
+        user_is_orga(user)
+        or user.groups.filter(name__in=[MODULE_LEAD, VOLUNTEER_COORDINATION]).exists()
+    )
+
+
+def partners_of(user: AbstractBaseUser) -> QuerySet[Partner]:
+    """The partner organisations the user coordinates (a member of)."""
+    if not user.is_authenticated:
+        return Partner.objects.none()
+    return Partner.objects.filter(members=user)
 
 
 def sub_events_for(user: AbstractBaseUser) -> QuerySet[SubEvent]:

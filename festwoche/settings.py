@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "volunteers",
     "calendars",
     "printing",
+    "planning",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("volunteers.urls")),
     path("", include("calendars.urls")),
     path("", include("printing.urls")),
+    path("", include("planning.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("dev/outbox/", views.outbox, name="dev-outbox"),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("api/v1/", include("events.api_urls")),
     path("orga/volunteers/", include("volunteers.orga_urls")),
     path("orga/print/", include("printing.orga_urls")),
+    path("orga/planning/", include("planning.orga_urls")),
     path("orga/", include("registrations.orga_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

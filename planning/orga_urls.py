@@ -1,0 +1,15 @@
+"""The planning workspace, under /orga/planning/ (each area lists its own URLs)."""
+
+from planning.views import board, dashboard, ideas, partner, proposals, releases, todo
+
+app_name = "planning"
+
+urlpatterns = [
+    *dashboard.urlpatterns,
+    *board.urlpatterns,
+    *todo.urlpatterns,
+    *proposals.urlpatterns,
+    *partner.urlpatterns,
+    *ideas.urlpatterns,
+    *releases.urlpatterns,
+]

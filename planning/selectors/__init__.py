@@ -1,0 +1,1 @@
+"""Reads of the planning workspace, one module per area."""
