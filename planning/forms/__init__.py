@@ -1,0 +1,1 @@
+"""Forms of the planning workspace, one module per area."""
