@@ -212,7 +212,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "admin:index"
+# Staff land in the planning workspace; partners are sent on to their portal there.
+LOGIN_REDIRECT_URL = "planning:dashboard"
 LOGOUT_REDIRECT_URL = "events:programme"
 
 # --- Internationalisation -------------------------------------------------------------
