@@ -22,6 +22,7 @@ from events.models import (
     BERLIN,
     Audience,
     Event,
+    Festival,
     Partner,
     SubEvent,
     Venue,
@@ -419,3 +420,61 @@ def venue_save(*, venue: Venue) -> Venue:
     for event in events.order_by("starts_at"):
         _sync_booking(event=event, venue=venue)
     return venue
+
+
+SUB_EVENT_NAME_MAX = 200
+
+
+def _unique_sub_event_slug(name: str) -> str:
+    base = slugify(name)[:70] or "teil"
+    slug, n = base, 2
+    while SubEvent.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def sub_event_create(
+    *,
+    festival: Festival,
+    name: str,
+    description: str = "",
+    colour: str = "#4a5568",
+    lead_partner: Partner | None = None,
+) -> SubEvent:
+    """Create a new part of the week with a unique slug, placed after the others.
+
+    ValidationError (field "name": required / too_long; "colour": invalid) if bad.
+    """
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError(
+            {"name": ValidationError(_("Please enter a name."), code="required")}
+        )
+    if len(name) > SUB_EVENT_NAME_MAX:
+        raise ValidationError(
+            {
+                "name": ValidationError(
+                    _("At most %(max)d characters, please.")
+                    % {"max": SUB_EVENT_NAME_MAX},
+                    code="too_long",
+                )
+            }
+        )
+    last = (
+        SubEvent.objects.filter(festival=festival)
+        .aggregate(models.Max("position"))
+        .get("position__max")
+    )
+    sub_event = SubEvent(
+        festival=festival,
+        name=name,
+        slug=_unique_sub_event_slug(name),
+        description=(description or "").strip(),
+        colour=colour,
+        lead_partner=lead_partner,
+        position=(last or 0) + 1,
+    )
+    sub_event.full_clean()
+    sub_event.save()
+    return sub_event

@@ -662,3 +662,46 @@ def test_an_overlong_title_is_refused_with_a_code_not_a_database_error():
 
     assert error_codes(err.value) == {"title": ["too_long"]}
     assert not Event.objects.filter(title="x" * 201).exists()
+
+
+def test_sub_event_create_gives_a_unique_slug_and_the_next_position():
+    from events.models import SubEvent
+    from tests.events.factories import FestivalFactory
+
+    festival = FestivalFactory()
+    SubEventFactory(festival=festival, slug="familienkonzert", position=4)
+    lead = PartnerFactory()
+
+    sub_event = services.sub_event_create(
+        festival=festival,
+        name="  Familienkonzert ",
+        description="Musik für alle.",
+        colour="#224466",
+        lead_partner=lead,
+    )
+
+    sub_event.refresh_from_db()
+    assert (sub_event.name, sub_event.slug, sub_event.position) == (
+        "Familienkonzert",
+        "familienkonzert-2",
+        5,
+    )
+    assert (sub_event.description, sub_event.colour) == ("Musik für alle.", "#224466")
+    assert sub_event.lead_partner == lead
+    assert SubEvent.objects.filter(festival=festival).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("", "required"), ("   ", "required"), ("x" * 201, "too_long")]
+)
+def test_sub_event_create_refuses_a_missing_or_overlong_name(name, code):
+    from events.models import SubEvent
+    from tests.events.factories import FestivalFactory
+
+    festival = FestivalFactory()
+
+    with pytest.raises(ValidationError) as err:
+        services.sub_event_create(festival=festival, name=name)
+
+    assert error_codes(err.value) == {"name": [code]}
+    assert SubEvent.objects.count() == 0
