@@ -21,6 +21,15 @@ The core never imports them: they register here in their AppConfig.ready().
 - erase handlers: `fn(owner)` called inside the transaction that erases a
   household's or a volunteer's personal data at their request (the calendars app
   revokes their feed addresses).
+- conflict providers: `fn(festival) -> list[events.selectors.Conflict]` problems an
+  app finds in its own data, listed with the core's scheduling conflicts on the
+  planners' to-do list, in a fixed number of queries. The volunteers app reports
+  understaffed shifts and qualifications that do not cover a shift; the conference
+  module will register a "speaker_double_booked" provider the same way, in its
+  AppConfig.ready(): `registry.register_conflict_provider(speaker_conflicts)`.
+  A Conflict's `kind` names the problem (an app's own, e.g. "shift_understaffed"),
+  `severity` ("high", "medium", "low") places it on the list, `fix_url` and
+  `fix_label` say where it is fixed, `sub_event_ids` whose it is.
 """
 
 from collections.abc import Callable, Iterable
@@ -31,6 +40,7 @@ DetailProvider = Callable[[Any], list[str]]
 EligibilityRule = Callable[[Any, list[Any]], None]
 EventChangeHandler = Callable[[Any, set[str]], None]
 PagePanel = Callable[[Any, Any], str]
+ConflictProvider = Callable[[Any], list[Any]]
 
 
 class Registry:
@@ -42,6 +52,7 @@ class Registry:
         self.demo_extensions: list[Callable[[Any], int]] = []
         self.page_panels: dict[str, list[PagePanel]] = {}
         self.erase_handlers: list[Callable[[Any], None]] = []
+        self.conflict_providers: list[ConflictProvider] = []
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -121,6 +132,25 @@ class Registry:
     def erased(self, owner: Any) -> None:
         for handler in self.erase_handlers:
             handler(owner)
+
+    def register_conflict_provider(
+        self, provider: ConflictProvider
+    ) -> ConflictProvider:
+        if provider not in self.conflict_providers:
+            self.conflict_providers.append(provider)
+        return provider
+
+    def unregister_conflict_provider(self, provider: ConflictProvider) -> None:
+        if provider in self.conflict_providers:
+            self.conflict_providers.remove(provider)
+
+    def conflicts(self, festival: Any) -> list[Any]:
+        """The problems every registered app reports, in registration order."""
+        return [
+            conflict
+            for provider in self.conflict_providers
+            for conflict in provider(festival)
+        ]
 
     def register_page_panel(self, kind: str, panel: PagePanel) -> PagePanel:
         panels = self.page_panels.setdefault(kind, [])

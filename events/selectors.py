@@ -183,12 +183,20 @@ def venue_list_public() -> QuerySet[Venue]:
 # --- Conflicts ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Conflict:
-    """One scheduling problem, with a link where an organiser can fix it."""
+    """One scheduling problem, with a link where an organiser can fix it.
+
+    `severity` orders a to-do list ("high" before "medium" before "low");
+    `fix_label` names the link ("" lets the page choose); `sub_event_ids` are the
+    sub-events the problem belongs to, so a module lead can find theirs.
+    """
 
     kind: str
     message: str
     event_ids: tuple[int, ...]
     fix_url: str
+    severity: str = "medium"
+    fix_label: str = ""
+    sub_event_ids: tuple[int, ...] = ()
 
 
 def _admin_url(event: Event) -> str:
@@ -199,12 +207,17 @@ def _when(event: Event) -> str:
     return date_format(timezone.localtime(event.starts_at, BERLIN), "D, d.m. H:i")
 
 
-def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
+def conflict_list(
+    *, festival: Festival | None = None, completeness: bool = False
+) -> list[Conflict]:
     """Every scheduling problem of the festival, in a stable order.
 
     Venue overlaps at non-shared venues (buffers included), events outside the
     festival days, published events at unpublished venues, capacity above the
-    venue's capacity. Cancelled events are ignored. A fixed number of queries.
+    venue's capacity; with `completeness` also what an event still lacks: a venue
+    (`no_venue`), a description or summary (`no_description`), a registration
+    opening date where it has a capacity (`no_registration_opening`). Cancelled
+    events are ignored. A fixed number of queries (one).
     """
     festival = festival or festival_current()
     events = list(
@@ -239,6 +252,8 @@ def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
                         },
                         event_ids=(first.pk, second.pk),
                         fix_url=_admin_url(second),
+                        severity="high",
+                        sub_event_ids=_sub_events(first, second),
                     )
                 )
 
@@ -254,6 +269,8 @@ def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
                         % {"title": event.title, "when": _when(event)},
                         event_ids=(event.pk,),
                         fix_url=_admin_url(event),
+                        severity="high",
+                        sub_event_ids=(event.sub_event_id,),
                     )
                 )
     for event in events:
@@ -271,6 +288,8 @@ def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
                     % {"title": event.title, "venue": event.venue.name},
                     event_ids=(event.pk,),
                     fix_url=reverse("admin:events_venue_change", args=[event.venue_id]),
+                    severity="high",
+                    sub_event_ids=(event.sub_event_id,),
                 )
             )
         if (
@@ -294,6 +313,60 @@ def conflict_list(*, festival: Festival | None = None) -> list[Conflict]:
                     },
                     event_ids=(event.pk,),
                     fix_url=_admin_url(event),
+                    sub_event_ids=(event.sub_event_id,),
                 )
             )
+    if completeness:
+        conflicts.extend(_gaps(events))
     return conflicts
+
+
+def _sub_events(*events: Event) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(event.sub_event_id for event in events))
+
+
+def _gaps(events: list[Event]) -> list[Conflict]:
+    """What the events still lack before families can find and book them."""
+    gaps: list[Conflict] = []
+    for event in events:
+        if event.venue_id is None:
+            gaps.append(
+                Conflict(
+                    kind="no_venue",
+                    message=_("“%(title)s” (%(when)s) has no venue yet.")
+                    % {"title": event.title, "when": _when(event)},
+                    event_ids=(event.pk,),
+                    fix_url=_admin_url(event),
+                    sub_event_ids=(event.sub_event_id,),
+                )
+            )
+    for event in events:
+        if not event.description.strip() and not event.summary.strip():
+            gaps.append(
+                Conflict(
+                    kind="no_description",
+                    message=_("“%(title)s” has neither a summary nor a description.")
+                    % {"title": event.title},
+                    event_ids=(event.pk,),
+                    fix_url=_admin_url(event),
+                    severity="low",
+                    sub_event_ids=(event.sub_event_id,),
+                )
+            )
+    for event in events:
+        if event.capacity is not None and event.registration_opens_at is None:
+            gaps.append(
+                Conflict(
+                    kind="no_registration_opening",
+                    message=_(
+                        "“%(title)s” takes %(capacity)s people, but no date is set "
+                        "when registration opens."
+                    )
+                    % {"title": event.title, "capacity": event.capacity},
+                    event_ids=(event.pk,),
+                    fix_url=_admin_url(event),
+                    severity="low",
+                    sub_event_ids=(event.sub_event_id,),
+                )
+            )
+    return gaps

@@ -109,3 +109,32 @@ def test_check_eligibility_raises_the_rules_error_with_its_code():
     reg.unregister_eligibility_rule(fsk)
     reg.check_eligibility(event(7, fsk=12), [{"name": "Mia", "age": 7}])
     assert reg.eligibility_rules == [note]
+
+
+def test_conflicts_come_from_every_provider_in_registration_order():
+    reg = Registry()
+    seen = []
+
+    def shifts(festival):
+        seen.append(festival)
+        return ["understaffed"]
+
+    def speakers(festival):
+        return ["double_booked", "double_booked_again"]
+
+    assert reg.conflicts("fest") == []
+    assert reg.register_conflict_provider(shifts) is shifts
+    reg.register_conflict_provider(speakers)
+    reg.register_conflict_provider(shifts)
+
+    assert reg.conflicts("fest") == [
+        "understaffed",
+        "double_booked",
+        "double_booked_again",
+    ]
+    assert seen == ["fest"]
+
+    reg.unregister_conflict_provider(shifts)
+    reg.unregister_conflict_provider(shifts)  # absent: no error
+    assert reg.conflict_providers == [speakers]
+    assert reg.conflicts("fest") == ["double_booked", "double_booked_again"]

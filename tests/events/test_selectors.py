@@ -121,38 +121,147 @@ def test_conflict_list_names_every_kind_of_problem(festival, sub_event):
         conflicts = selectors.conflict_list(festival=festival)
 
     picknick = Event.objects.get(title="Picknick")
+    here = (sub_event.pk,)
     assert conflicts == [
         Conflict(
             kind="venue_overlap",
             message="“Lesung” and “Theater” overlap at Aula (Mon, 14.06. 11:00).",
             event_ids=(lesung.pk, theater.pk),
             fix_url=event_change_url(theater),
+            severity="high",
+            sub_event_ids=here,
         ),
         Conflict(
             kind="outside_festival",
             message="“Nachlese” is on Mon, 21.06. 10:00, outside the festival days.",
             event_ids=(nachlese.pk,),
             fix_url=event_change_url(nachlese),
+            severity="high",
+            sub_event_ids=here,
         ),
         Conflict(
             kind="outside_festival",
             message="“Picknick” is on Mon, 21.06. 10:00, outside the festival days.",
             event_ids=(picknick.pk,),
             fix_url=event_change_url(picknick),
+            severity="high",
+            sub_event_ids=here,
         ),
         Conflict(
             kind="unpublished_venue",
             message="“Zeltfest” is published, but its venue Zelt is not.",
             event_ids=(zeltfest.pk,),
             fix_url=reverse("admin:events_venue_change", args=[zelt.pk]),
+            severity="high",
+            sub_event_ids=here,
         ),
         Conflict(
             kind="capacity_above_venue",
             message="“Großes Konzert” takes 80 people, Aula holds 50.",
             event_ids=(konzert.pk,),
             fix_url=event_change_url(konzert),
+            severity="medium",
+            sub_event_ids=here,
         ),
     ]
+
+
+def test_conflict_list_names_what_events_lack_when_asked(festival, sub_event):
+    other = SubEventFactory(festival=festival)
+    aula = VenueFactory(name="Aula", slug="aula", capacity=50)
+    complete = EventFactory(
+        sub_event=sub_event,
+        title="Vollständig",
+        summary="Kurz gesagt.",
+        venue=aula,
+        capacity=20,
+        registration_opens_at=at(-14, 9),
+        starts_at=at(0, 10),
+    )
+    only_description = EventFactory(
+        sub_event=sub_event,
+        title="Nur Beschreibung",
+        description="Lang erklärt.",
+        venue=aula,
+        starts_at=at(1, 10),
+    )
+    homeless = EventFactory(
+        sub_event=other,
+        title="Ohne Ort",
+        summary="Wo nur?",
+        venue=None,
+        status=Event.Status.DRAFT,
+        starts_at=at(2, 10),
+    )
+    blank = EventFactory(
+        sub_event=other,
+        title="Leer",
+        summary="   ",
+        venue=aula,
+        capacity=30,
+        starts_at=at(3, 10),
+    )
+    EventFactory(
+        sub_event=other,
+        title="Abgesagt",
+        venue=None,
+        capacity=5,
+        status=Event.Status.CANCELLED,
+        cancel_reason="Regen",
+        starts_at=at(4, 10),
+    )
+
+    with translation.override("en"):
+        plain = selectors.conflict_list(festival=festival)
+        conflicts = selectors.conflict_list(festival=festival, completeness=True)
+
+    assert plain == []
+    assert conflicts == [
+        Conflict(
+            kind="no_venue",
+            message="“Ohne Ort” (Wed, 16.06. 10:00) has no venue yet.",
+            event_ids=(homeless.pk,),
+            fix_url=event_change_url(homeless),
+            sub_event_ids=(other.pk,),
+        ),
+        Conflict(
+            kind="no_description",
+            message="“Leer” has neither a summary nor a description.",
+            event_ids=(blank.pk,),
+            fix_url=event_change_url(blank),
+            severity="low",
+            sub_event_ids=(other.pk,),
+        ),
+        Conflict(
+            kind="no_registration_opening",
+            message=(
+                "“Leer” takes 30 people, but no date is set when registration opens."
+            ),
+            event_ids=(blank.pk,),
+            fix_url=event_change_url(blank),
+            severity="low",
+            sub_event_ids=(other.pk,),
+        ),
+    ]
+    assert complete.pk not in {pk for c in conflicts for pk in c.event_ids}
+    assert only_description.pk not in {pk for c in conflicts for pk in c.event_ids}
+
+
+def test_conflict_list_costs_one_query_however_many_events(
+    festival, sub_event, django_assert_num_queries
+):
+    for n in range(12):
+        EventFactory(
+            sub_event=sub_event,
+            venue=None,
+            status=Event.Status.DRAFT,
+            starts_at=at(n % 7, 8 + n),
+        )
+
+    with django_assert_num_queries(1):
+        conflicts = selectors.conflict_list(festival=festival, completeness=True)
+
+    assert [c.kind for c in conflicts] == ["no_venue"] * 12 + ["no_description"] * 12
 
 
 def test_conflict_list_counts_buffers_in_venue_overlaps(festival, sub_event):
@@ -192,6 +301,8 @@ def test_conflict_list_counts_buffers_in_venue_overlaps(festival, sub_event):
             message="“Erst” and “Dann” overlap at Aula (Mon, 14.06. 11:15).",
             event_ids=(first.pk, second.pk),
             fix_url=event_change_url(second),
+            severity="high",
+            sub_event_ids=(sub_event.pk,),
         )
     ]
 
