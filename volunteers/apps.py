@@ -9,7 +9,11 @@ class VolunteersConfig(AppConfig):
 
     def ready(self) -> None:
         from events.registry import registry
-        from volunteers import demo, services
+        from volunteers import conflicts, demo, services
 
         registry.register_demo_extension(demo.demo_volunteers)
         registry.register_event_change_handler(services.on_event_changed)
+        # The planners' to-do list (planning) reads these through the registry.
+        registry.register_conflict_provider(conflicts.qualification_conflicts)
+        registry.register_conflict_provider(conflicts.understaffed_shift_conflicts)
+        registry.register_conflict_provider(conflicts.assignment_rule_conflicts)
