@@ -153,3 +153,26 @@ def event_changed_for_shifts(event: Event, shifts: list[Shift]) -> None:
                 },
             },
         )
+
+
+def release_changes(
+    volunteer: Volunteer, *, release_name: str, items: list[tuple[Assignment, bool]]
+) -> None:
+    """One mail about a programme release: the volunteer's shifts at events that
+    were moved or cancelled, as (assignment, cancelled) pairs. The shifts keep
+    their times; the coordination decides what happens and gets in touch."""
+    _send(
+        volunteer,
+        "release_changes",
+        release_name=release_name,
+        items=[
+            {
+                "assignment": assignment,
+                "shift": assignment.shift,
+                "role": assignment.shift.role,
+                "event": assignment.shift.event,
+                "cancelled": cancelled,
+            }
+            for assignment, cancelled in items
+        ],
+    )

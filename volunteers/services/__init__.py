@@ -8,6 +8,7 @@ concern; import them from here.
   messages to a shift
 - reminders: the reminder the day before, the coordinators' digest
 - events: what happens to shifts when an event they serve changes
+- releases: the one mail per volunteer about a programme release
 
 Errors are ValidationErrors with a code the API returns.
 """
@@ -37,6 +38,11 @@ from volunteers.services.people import (  # noqa: F401
 from volunteers.services.qualifications import (  # noqa: F401
     qualification_delete,
     qualification_record,
+)
+from volunteers.services.releases import (  # noqa: F401
+    volunteers_count,
+    volunteers_notify_release,
+    volunteers_per_event,
 )
 from volunteers.services.reminders import (  # noqa: F401
     digest_send_due,
