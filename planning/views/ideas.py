@@ -294,6 +294,7 @@ def import_ideas(request: HttpRequest) -> HttpResponse:
     require(request, "planning.view_idea", "planning.add_idea", "planning.change_idea")
     festival = current_festival()
     upload_form, preview, confirm_form = ImportUploadForm(), None, None
+    problems: list[str] = []
     status = 200
     if request.method == "POST" and "payload" in request.POST:
         confirm_form = ImportConfirmForm(
@@ -305,7 +306,7 @@ def import_ideas(request: HttpRequest) -> HttpResponse:
                     festival=festival, text=confirm_form.cleaned_data["payload"]
                 )
             except ValidationError as exc:
-                upload_form.add_error(None, exc.messages)
+                problems = exc.messages
             else:
                 messages.success(
                     request,
@@ -318,7 +319,7 @@ def import_ideas(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("planning:ideas")
         else:
-            upload_form.add_error(None, confirm_form.errors["payload"])
+            problems = confirm_form.errors["payload"]
         status, confirm_form = 400, None
     elif request.method == "POST":
         upload_form = ImportUploadForm(request.POST, request.FILES)
@@ -350,6 +351,7 @@ def import_ideas(request: HttpRequest) -> HttpResponse:
             "upload_form": upload_form,
             "preview": preview,
             "confirm_form": confirm_form,
+            "problems": problems,
         },
         status=status,
     )
