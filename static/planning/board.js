@@ -57,8 +57,8 @@
     message.className = "pl-move-error";
     message.id = "move-error-" + block.getAttribute("data-event");
     message.setAttribute("role", "alert");
-    message.textContent = board.getAttribute("data-failed-text") + " „" +
-      block.getAttribute("data-title") + "“ – " + text;
+    message.textContent = board.getAttribute("data-refused-text")
+      .replace("{title}", block.getAttribute("data-title")) + " " + text;
     row.appendChild(message);
   }
 
@@ -140,10 +140,15 @@
   /* Dragging (mouse and pen; on touch the board scrolls and ⇄ opens the dialog). */
   var drag = null;
 
-  function rowAt(x, y, day) {
-    var found = document.elementFromPoint(x, y);
-    var row = found && found.closest(".pl-row");
-    return row && day.contains(row) ? row : null;
+  /* The row under the pointer, looking past the dragged block itself. */
+  function rowAt(x, y, day, block) {
+    var found = document.elementsFromPoint(x, y);
+    for (var i = 0; i < found.length; i++) {
+      if (block.contains(found[i])) continue;
+      var row = found[i].closest(".pl-row");
+      return row && day.contains(row) ? row : null;
+    }
+    return null;
   }
 
   function dragStart(event) {
@@ -181,7 +186,7 @@
     drag.delta = delta;
     var offsetY = 0;
     if (rowsBy === "venue") {
-      var row = rowAt(event.clientX, event.clientY, drag.day) || drag.target;
+      var row = rowAt(event.clientX, event.clientY, drag.day, block) || drag.target;
       if (row !== drag.target) {
         drag.target.classList.remove("pl-row--target");
         drag.target = row;
@@ -256,13 +261,15 @@
     for (var i = 0; i < spots.length; i++) {
       var name = spots[i].getAttribute("data-error-for");
       var errors = (json.errors || {})[name];
-      spots[i].textContent = errors ? errors.join(" ") : "";
-      spots[i].hidden = !errors;
+      var text = errors ? errors.join(" ") : "";
+      spots[i].textContent = text;
+      // The summary above already says it when it is the only error.
+      spots[i].hidden = !text || text === json.detail;
       var input = field(name);
       if (input) {
         if (errors) {
           input.setAttribute("aria-invalid", "true");
-          input.setAttribute("aria-describedby", spots[i].id);
+          input.setAttribute("aria-describedby", spots[i].hidden ? "move-error" : spots[i].id);
         } else {
           input.removeAttribute("aria-invalid");
           input.removeAttribute("aria-describedby");
