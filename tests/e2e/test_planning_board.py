@@ -17,6 +17,11 @@ from tests.events.factories import at
 pytestmark = [pytest.mark.browser]
 
 
+def row(day: str, venue) -> str:
+    """The selector of a venue's row on one day of the board."""
+    return f".pl-day[data-day='{day}'] .pl-row[data-row='venue-{venue.pk}']"
+
+
 def logged_in_orga(context, live_server) -> None:
     roles.roles_ensure()
     user = User.objects.create_user("planer", is_staff=True)
@@ -54,9 +59,7 @@ def test_moving_events_on_the_week_board(
     theater = festival.theater
     block = page.locator(f"#event-{theater.pk}")
     expect(block).to_contain_text("15:00–17:00")
-    youth_row = page.locator(
-        f".pl-day[data-day='2027-06-14'] .pl-row[data-row='venue-{theater.venue_id}']"
-    )
+    youth_row = page.locator(row("2027-06-14", theater.venue))
     expect(youth_row.locator(f"#event-{theater.pk}")).to_have_count(1)
     page.screenshot(path=screens_dir / "planning-board-desktop.png", full_page=True)
     violations = axe_violations(page, axe_js)
@@ -89,9 +92,7 @@ def test_moving_events_on_the_week_board(
     dialog.locator("#id_end").fill("14:00")
     dialog.locator("button[type=submit]").click()
     expect(dialog).to_be_hidden()
-    library_row = page.locator(
-        f".pl-day[data-day='2027-06-14'] .pl-row[data-row='venue-{festival.library.pk}']"
-    )
+    library_row = page.locator(row("2027-06-14", festival.library))
     moved = library_row.locator(f"#event-{theater.pk}")
     expect(moved).to_contain_text("12:00–14:00")
     expect(youth_row.locator(f"#event-{theater.pk}")).to_have_count(0)
@@ -130,9 +131,7 @@ def test_moving_events_on_the_week_board(
     # library is busy from 19:00, the market (09:00–13:00) fits.
     markt = festival.markt
     block = page.locator(f"#event-{markt.pk}")
-    target = page.locator(
-        f".pl-day[data-day='2027-06-16'] .pl-row[data-row='venue-{festival.library.pk}'] .pl-track"
-    )
+    target = page.locator(row("2027-06-16", festival.library) + " .pl-track")
     target.scroll_into_view_if_needed()
     block.scroll_into_view_if_needed()
     box = block.locator(".pl-bk__time").bounding_box()
