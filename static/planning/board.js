@@ -37,10 +37,15 @@
     return pad(Math.floor(m / 60)) + ":" + pad(m % 60);
   }
   function num(block, name) { return parseInt(block.getAttribute("data-" + name), 10) || 0; }
+  var announced = 0;
   function announce(text) {
     if (!status) return;
+    var turn = ++announced;
     status.textContent = "";
     window.setTimeout(function () { status.textContent = text; }, 50);
+    window.setTimeout(function () {
+      if (turn === announced) status.textContent = "";
+    }, 8000);
   }
 
   function clearError(block) {

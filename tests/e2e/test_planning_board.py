@@ -148,6 +148,7 @@ def test_moving_events_on_the_week_board(
     assert (markt.venue, markt.starts_at) == (festival.library, at(2, 9))
 
     assert page.evaluate("() => window.notReloaded") is True
+    page.screenshot(path=screens_dir / "planning-board-moved.png")
 
     page.emulate_media(media="print")
     page.screenshot(path=screens_dir / "planning-board-print.png", full_page=True)
@@ -163,3 +164,45 @@ def test_moving_events_on_the_week_board(
         "() => document.documentElement.scrollWidth - window.innerWidth"
     )
     assert overflow <= 0, f"the board scrolls sideways by {overflow}px"
+
+
+def test_moving_without_javascript(live_server, chromium, small_festival, screens_dir):
+    """The ⇄ link opens the move page; a conflict re-renders it with the reason."""
+    festival = small_festival
+    context = chromium.new_context(
+        java_script_enabled=False,
+        locale="de-DE",
+        timezone_id="Europe/Berlin",
+        viewport={"width": 1280, "height": 900},
+    )
+    try:
+        logged_in_orga(context, live_server)
+        page = context.new_page()
+        page.goto(live_server.url + "/orga/planning/board/?day=2027-06-14")
+        theater = festival.theater
+        page.locator(f"#event-{theater.pk} [data-move]").click()
+        expect(page.locator("h1")).to_have_text("Move “Theaterwerkstatt für Kinder”")
+        page.locator("#id_venue").select_option(str(festival.library.pk))
+        page.locator("#id_start").fill("10:30")
+        page.locator("#id_end").fill("11:30")
+        page.locator(".pl-move-form button[type=submit]").click()
+        expect(page.locator("#error-summary")).to_contain_text(
+            "Stadtbibliothek is already taken"
+        )
+        page.screenshot(path=screens_dir / "planning-board-move-page.png")
+        theater.refresh_from_db()
+        assert theater.venue == festival.markt.venue
+
+        page.locator("#id_start").fill("12:00")
+        page.locator("#id_end").fill("13:00")
+        page.locator(".pl-move-form button[type=submit]").click()
+        expect(page).to_have_url(
+            live_server.url + f"/orga/planning/board/?day=2027-06-14#event-{theater.pk}"
+        )
+        expect(page.locator(".messages")).to_contain_text(
+            "“Theaterwerkstatt für Kinder” moved: 14.06. 12:00–13:00, Stadtbibliothek."
+        )
+        theater.refresh_from_db()
+        assert (theater.starts_at, theater.venue) == (at(0, 12), festival.library)
+    finally:
+        context.close()
