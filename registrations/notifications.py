@@ -137,13 +137,37 @@ def registration_reminder(registration: Registration) -> None:
     _send(registration, "reminder", with_ics=True)
 
 
-def event_changed(registration: Registration) -> None:
-    # A waiting party gets no calendar entry: it does not have its seats yet.
-    _send(registration, "event_changed", with_ics=registration.is_confirmed)
-
-
-def event_cancelled(registration: Registration) -> None:
-    _send(registration, "event_cancelled")
+def release_changes(
+    household, *, release_name: str, items: list[tuple[Registration, bool]]
+) -> None:
+    """One mail about a programme release: each of the household's registrations
+    whose event moved (the new day, time and place) or was cancelled (why), as
+    (registration, cancelled) pairs, and the household's link."""
+    mail_send(
+        to=[household.email],
+        template="registrations/mail/release_changes",
+        context={
+            "household": household,
+            "release_name": release_name,
+            "items": [
+                {
+                    "registration": registration,
+                    "event": registration.event,
+                    "cancelled": cancelled,
+                    "participants": [
+                        p
+                        for p in registration.participants.all()
+                        if p.cancelled_at is None
+                    ],
+                }
+                for registration, cancelled in items
+            ],
+            "any_moved": any(not cancelled for _r, cancelled in items),
+            "any_cancelled": any(cancelled for _r, cancelled in items),
+            "manage_url": settings.SITE_URL + household.get_absolute_url(),
+        },
+        language=household.language,
+    )
 
 
 def manage_link(household) -> None:

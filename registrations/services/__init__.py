@@ -5,6 +5,7 @@
 - households: erase a household's data, send its link again
 - reminders: the reminder two days before
 - organisers: move a party, change capacity, check-in
+- releases: the one mail per household about a programme release
 """
 
 from registrations.services.households import (  # noqa: F401
@@ -44,6 +45,11 @@ from registrations.services.registering import (  # noqa: F401
     registration_change_party,
     registration_create,
     waitlist_promote,
+)
+from registrations.services.releases import (  # noqa: F401
+    households_count,
+    households_notify_release,
+    households_per_event,
 )
 from registrations.services.reminders import (  # noqa: F401
     REMINDER_LEAD,

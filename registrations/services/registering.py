@@ -459,24 +459,19 @@ def registration_change_party(
 
 
 def on_event_changed(event: Event, changed: set[str]) -> None:
-    """Registry hook of the core: promote when capacity grows, tell families about
-    a new time or place, and about a cancellation."""
-    active = list(
-        Registration.objects.active().filter(event=event).select_related("household")
-    )
-    for registration in active:  # the changed event as saved, not N reloads
-        registration.event = event
+    """Registry hook of the core: promote when capacity grows, remind again when
+    postponed.
+
+    Families hear about a new time or place and about a cancellation with the next
+    programme release (one mail listing all their affected registrations), not on
+    every edit: an event dragged three times in an afternoon is one change to them.
+    """
     if "status" in changed and event.status == Event.Status.CANCELLED:
-        for registration in active:
-            notifications.event_cancelled(registration)
         return
     if "starts_at" in changed and event.starts_at > timezone.now() + REMINDER_LEAD:
         # Postponed beyond the reminder window: a reminder sent for the old date
         # does not count, the family is reminded again before the new one.
         Registration.objects.filter(event=event).update(reminder_sent_at=None)
-    if changed & {"starts_at", "ends_at", "venue_id"}:
-        for registration in active:
-            notifications.event_changed(registration)
     if changed & {"capacity", "status"}:
         waitlist_promote(event=event)
 

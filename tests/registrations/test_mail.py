@@ -38,8 +38,6 @@ SUBJECTS = {
     "promoted": "You have moved up from the waiting list: %(title)s",
     "cancelled": "Registration cancelled: %(title)s",
     "reminder": "Reminder: %(title)s",
-    "event_changed": "New time or place: %(title)s",
-    "event_cancelled": "Event cancelled: %(title)s",
     "manage_link": "Your link to your festival registrations",
 }
 ENGLISH_SUBJECTS = {
@@ -48,12 +46,10 @@ ENGLISH_SUBJECTS = {
     "promoted": "You have moved up from the waiting list: Kinder & Eltern: Trommeln",
     "cancelled": "Registration cancelled: Kinder & Eltern: Trommeln",
     "reminder": "Reminder: Kinder & Eltern: Trommeln",
-    "event_changed": "New time or place: Kinder & Eltern: Trommeln",
-    "event_cancelled": "Event cancelled: Kinder & Eltern: Trommeln",
     "manage_link": "Your link to your festival registrations",
 }
 KINDS = list(SUBJECTS)
-WITH_CALENDAR = {"confirmed", "promoted", "reminder", "event_changed"}
+WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
 WITH_CHECK_IN = WITH_CALENDAR
 
 
@@ -116,12 +112,6 @@ def send(kind: str, event, language: str, capture) -> Registration:
             services.registration_cancel(registration=registration)
         elif kind == "reminder":
             assert services.reminders_send_due(now=at(1, 3)) == 1
-        elif kind == "event_changed":
-            event_services.event_update(
-                event=event, starts_at=at(2, 16), ends_at=at(2, 17, 30)
-            )
-        elif kind == "event_cancelled":
-            event_services.event_cancel(event=event, reason="Die Halle ist gesperrt.")
         elif kind == "manage_link":
             services.household_link_resend(email=EMAIL)
     return registration
@@ -238,33 +228,6 @@ def expected_body(kind: str, language: str, registration: Registration) -> str:
             adds,
             please_cancel + "\n" + manage,
         ],
-        "event_changed": [
-            t(
-                "Please note: the time or place of your event has changed. Your "
-                "registration remains valid. Here are the new details:"
-            ),
-            details(language, times="16:00–17:30", who="Kind1 (7), Erw2 (36)"),
-            check_in,
-            t("The attached calendar file updates the event in your calendar."),
-            t(
-                "If the new time or place does not suit you, please cancel your "
-                "registration, so that families on the waiting list can take your "
-                "places."
-            )
-            + "\n"
-            + manage,
-        ],
-        "event_cancelled": [
-            t(
-                "We are very sorry: this event has had to be cancelled. You do not "
-                "need to do anything; your registration no longer applies."
-            ),
-            f"{t('Reason')}: Die Halle ist gesperrt.",
-            family_details,
-            t("Perhaps another event of the festival week suits you:")
-            + f"\n{settings.SITE_URL}/",
-            manage,
-        ],
         "manage_link": [
             t(
                 "As requested, here is your personal link to all your registrations "
@@ -333,7 +296,7 @@ def test_each_mail_has_an_accessible_html_part_with_the_same_content(
     assert html.count('role="presentation"') >= 2  # layout tables are no data tables
     if kind != "manage_link":
         assert "Kinder &amp; Eltern: Trommeln</a></h1>" in html
-        times = "16:00–17:30" if kind == "event_changed" else "15:00–16:30"
+        times = "15:00–16:30"
         assert (
             f"<strong>{tr(language, 'When')}:</strong> {WHEN[language]}, {times}"
         ) in html
@@ -375,8 +338,7 @@ def test_a_calendar_file_comes_with_the_mails_for_a_confirmed_party(
     assert (filename, mimetype) == ("festwoche.ics", "text/calendar; charset=utf-8")
     calendar = icalendar.Calendar.from_ical(content)
     [entry] = calendar.walk("VEVENT")
-    start = at(2, 16) if kind == "event_changed" else at(2, 15)
-    end = at(2, 17, 30) if kind == "event_changed" else at(2, 16, 30)
+    start, end = at(2, 15), at(2, 16, 30)
     assert str(entry["SUMMARY"]) == TITLE
     assert str(entry["UID"]) == f"registration-{registration.pk}@127.0.0.1"
     assert entry["DTSTART"].params["TZID"] == "Europe/Berlin"
@@ -417,35 +379,44 @@ def test_markup_in_names_is_escaped_in_the_html(django_capture_on_commit_callbac
     assert message.body.startswith("Hello <script>alert(1)</script>,\n")
 
 
-def test_a_waiting_party_hears_of_a_new_time_without_calendar_file_or_check_in(
-    event, django_capture_on_commit_callbacks
+@pytest.mark.parametrize("status", ["confirmed", "waitlisted"])
+def test_a_new_time_or_place_sends_the_family_no_mail_on_the_edit(
+    status, event, django_capture_on_commit_callbacks
 ):
+    """Families hear about moves with the next programme release (one mail for
+    all their registrations), not on every edit; see tests/registrations/
+    test_release_mail.py."""
     other(event, 5, 6, email="voll@example.org")
-    waiting = family(event, "en", 7)
-    manage_url, check_in_url = links(waiting.registration)
+    registration = family(event, "en", 7).registration
+    if status == "confirmed":
+        services.registration_cancel(
+            registration=Registration.objects.get(household__email="voll@example.org")
+        )
+        registration.refresh_from_db()
+    assert registration.status == status
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         event_services.event_update(event=event, starts_at=at(2, 16), ends_at=at(2, 17))
+        event_services.event_update(event=event, venue=VenueFactory(name="Rathaus"))
 
-    [message] = [m for m in mail.outbox if m.to == [EMAIL]]
-    assert message.subject == "New time or place: Kinder & Eltern: Trommeln"
-    assert message.attachments == []
-    assert check_in_url not in message.body
-    assert "<img" not in message.alternatives[0][0]
-    assert message.body == "\n\n".join(
-        [
-            "Hello Ayşe & Tom O'Brien,",
-            "Please note: the time or place of your event has changed. Your "
-            "registration remains valid. Here are the new details:",
-            details("en", times="16:00–17:00", who="Kind1 (7)"),
-            "Your party is still on the waiting list; we will write to you as soon "
-            "as it moves up. If the new time or place does not suit you, please "
-            "cancel your registration.\nSee, change or cancel your registrations:\n"
-            + manage_url,
-            "Kind regards,\nThe festival team\n",
-        ]
-    )
+    assert mail.outbox == []
+    event.refresh_from_db()
+    assert (event.starts_at, event.venue.name) == (at(2, 16), "Rathaus")
+
+
+def test_a_cancellation_sends_the_family_no_mail_on_the_edit(
+    event, django_capture_on_commit_callbacks
+):
+    registration = family(event, "en", 7).registration
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event_services.event_cancel(event=event, reason="Die Halle ist gesperrt.")
+
+    assert mail.outbox == []  # the event has no host partner to tell either
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
 
 
 def test_the_details_leave_out_what_the_venue_does_not_have(
