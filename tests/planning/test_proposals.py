@@ -32,6 +32,11 @@ State = Proposal.State
 FORM = "%Y-%m-%dT%H:%M"
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def plan():
     festival = FestivalFactory(contact_email="buero@festwoche.example")
