@@ -163,7 +163,11 @@ def _reviewers() -> tuple[list[AbstractBaseUser], int]:
 
 def _score(number: int, criterion: int, reviewer: int, spec: IdeaSpec) -> int:
     """A plausible, repeatable score: the state's level, varied per reviewer."""
-    score = BASE_SCORE[spec.state] + (number * 7 + criterion * 3 + reviewer * 5) % 3 - 1
+    spread = (-1, 0, 1, 0, 1, -1, 0)
+    score = (
+        BASE_SCORE[spec.state]
+        + spread[(number * 5 + criterion * 3 + reviewer * 2 + number * criterion) % 7]
+    )
     if CRITERIA[criterion].name == "Kosten" and spec.cost and spec.cost > 5000:
         score = min(score, 2)
     return max(1, min(5, score))

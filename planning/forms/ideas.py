@@ -126,7 +126,7 @@ class StateForm(forms.Form):
 
     def __init__(self, *args, idea: Idea, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [
+        self.fields["state"].choices = [("", _("Choose …"))] + [
             (state, Idea.State(state).label)
             for state in TRANSITIONS.get(idea.state, ())
             if state != Idea.State.PLANNED

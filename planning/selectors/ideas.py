@@ -161,9 +161,13 @@ class CriterionStats:
 
 @dataclass
 class MergedIdea:
+    """A duplicate merged into the idea, with its own comments and reviews."""
+
     idea: Idea
     comments: list[Comment]
-    ratings: list[Rating]
+    criteria: list[CriterionStats]
+    total: float | None
+    reviewers: int
 
 
 @dataclass
@@ -202,11 +206,9 @@ def idea_get(*, festival: Festival, number: int) -> Idea:
     ).get(festival=festival, number=number)
 
 
-def idea_detail(*, idea: Idea, user: AbstractBaseUser) -> IdeaDetail:
-    """The idea's reviews per criterion, its comments and the ideas merged into it
-    with their own comments and ratings (a fixed number of queries)."""
-    criteria = list(Criterion.objects.filter(festival_id=idea.festival_id))
-    ratings = list(Rating.objects.filter(idea=idea))
+def _criterion_stats(
+    criteria: list[Criterion], ratings: list[Rating], user: AbstractBaseUser
+) -> list[CriterionStats]:
     stats = []
     for criterion in criteria:
         scores = [r.score for r in ratings if r.criterion_id == criterion.pk]
@@ -226,26 +228,37 @@ def idea_detail(*, idea: Idea, user: AbstractBaseUser) -> IdeaDetail:
                 mine=mine,
             )
         )
-    merged_ideas = list(
+    return stats
+
+
+def idea_detail(*, idea: Idea, user: AbstractBaseUser) -> IdeaDetail:
+    """The idea's reviews per criterion, its comments and the ideas merged into it
+    with their own comments and reviews (a fixed number of queries)."""
+    criteria = list(Criterion.objects.filter(festival_id=idea.festival_id))
+    ratings = list(Rating.objects.filter(idea=idea))
+    stats = _criterion_stats(criteria, ratings, user)
+    merged = []
+    for duplicate in (
         Idea.objects.filter(merged_into=idea)
-        .select_related("proposer")
-        .prefetch_related("comments", "ratings__criterion")
+        .prefetch_related("comments", "ratings")
         .order_by("number")
-    )
+    ):
+        own = list(duplicate.ratings.all())
+        merged_stats = _criterion_stats(criteria, own, user)
+        merged.append(
+            MergedIdea(
+                idea=duplicate,
+                comments=list(duplicate.comments.all()),
+                criteria=merged_stats,
+                total=weighted_total(merged_stats),
+                reviewers=len({r.reviewer_id for r in own}),
+            )
+        )
     return IdeaDetail(
         idea=idea,
         criteria=stats,
         total=weighted_total(stats),
         reviewers=len({r.reviewer_id for r in ratings}),
         comments=list(idea.comments.all()),
-        merged=[
-            MergedIdea(
-                idea=m,
-                comments=list(m.comments.all()),
-                ratings=sorted(
-                    m.ratings.all(), key=lambda r: (r.criterion.position, r.pk)
-                ),
-            )
-            for m in merged_ideas
-        ],
+        merged=merged,
     )

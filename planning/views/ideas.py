@@ -61,7 +61,7 @@ STATE_ICONS = {
     Idea.State.ACCEPTED: "✓",
     Idea.State.PLANNED: "▦",
     Idea.State.DONE: "★",
-    Idea.State.PARKED: "⏸",
+    Idea.State.PARKED: "‖",
     Idea.State.DECLINED: "✕",
     Idea.State.MERGED: "⤳",
 }
@@ -102,7 +102,8 @@ def index(request: HttpRequest) -> HttpResponse:
                 if state != Idea.State.MERGED
             ],
             "merged_count": counts[-1][2],
-            "total": sum(n for _state, _label, n in counts),
+            # Merged ideas are hidden by default, so "all" counts the others.
+            "total": sum(n for _state, _label, n in counts[:-1]),
             "icons": STATE_ICONS,
             "filtered": any(
                 [filters.state, filters.sub_event, filters.proposer, filters.q]
