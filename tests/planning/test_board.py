@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from events import roles
 from events.models import Event, VenueBooking
+from events.services import event_cancel
 from planning.selectors.board import (
     ROWS_SUB_EVENT,
     Axis,
@@ -596,3 +597,59 @@ def test_the_orga_team_moves_any_event(week, orga, client):
     assert response.json()["row"] == f"venue-{week['hall'].pk}"
     week["picknick"].refresh_from_db()
     assert week["picknick"].venue == week["hall"]
+
+
+def test_an_event_past_midnight_is_cut_at_the_day_end(week, orga):
+    late = EventFactory(
+        sub_event=week["kino"],
+        venue=week["hall"],
+        starts_at=at(4, 22),
+        ends_at=at(5, 1),
+    )
+    board = board_build(
+        festival=week["festival"], user=orga, filters=BoardFilters(day=late.local_day)
+    )
+    assert board.axis == Axis(start=7 * 60, end=24 * 60)
+    row = next(r for r in board.days[0].rows if r.key == f"venue-{week['hall'].pk}")
+    (block,) = row.blocks
+    assert (block.start, block.end, block.continues) == (1320, 1500, True)
+    assert block.time_text == "22:00–01:00"
+    assert (block.left, block.width) == (88.2353, 11.7647)  # 15 of 17 hours, to 24:00
+
+
+def test_a_move_answers_the_row_of_the_boards_layout(week, orga, client):
+    response = client.post(
+        move_url(week["theater"]),
+        {
+            "day": "2027-06-14",
+            "start": "06:00",
+            "end": "07:00",
+            "venue": week["library"].pk,
+            "rows": "sub_event",
+            "axis_start": "420",
+            "axis_end": "1380",
+        },
+        **JSON,
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["row"] == f"sub-{week['fest'].pk}"
+    # 06:00 is before the board's axis: the script draws the board anew.
+    assert data["inside_axis"] is False
+
+
+def test_a_cancelled_event_can_be_moved_and_books_nothing(week, orga, client):
+    event_cancel(event=week["lesung"], reason="Der Saal wird renoviert.")
+    response = client.post(
+        move_url(week["lesung"]),
+        {
+            "day": "2027-06-14",
+            "start": "14:30",
+            "end": "15:30",
+            "venue": week["library"].pk,
+        },
+        **JSON,
+    )
+    assert response.status_code == 200
+    assert "pl-bk--cancelled" in response.json()["html"]
+    assert not VenueBooking.objects.filter(event=week["lesung"]).exists()
