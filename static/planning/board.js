@@ -158,9 +158,10 @@
 
   function dragStart(event) {
     var block = event.currentTarget;
-    if (event.pointerType === "touch" || event.button !== 0) return;
+    if (drag || event.pointerType === "touch" || event.button !== 0) return;
     if (event.target.closest("[data-move]")) return;
-    var track = block.parentNode;
+    // An event running past midnight moves by the dialog only.
+    if (num(block, "until") > DAY) return;
     drag = {
       block: block,
       day: block.closest(".pl-day"),
@@ -168,19 +169,37 @@
       target: block.closest(".pl-row"),
       x0: event.clientX,
       y0: event.clientY,
-      width: track.getBoundingClientRect().width,
+      width: block.parentNode.getBoundingClientRect().width,
       moved: false,
-      delta: 0
+      delta: 0,
+      pointer: event.pointerId
     };
-    block.setPointerCapture(event.pointerId);
+    // Listen on the window, not by pointer capture: a plain click on the title
+    // must still reach its link.
+    window.addEventListener("pointermove", dragMove);
+    window.addEventListener("pointerup", dragEnd);
+    window.addEventListener("pointercancel", dragCancel);
+  }
+
+  function dragStop() {
+    window.removeEventListener("pointermove", dragMove);
+    window.removeEventListener("pointerup", dragEnd);
+    window.removeEventListener("pointercancel", dragCancel);
+    drag.target.classList.remove("pl-row--target");
+    document.documentElement.classList.remove("pl-dragging");
+    var current = drag;
+    drag = null;
+    return current;
   }
 
   function dragMove(event) {
-    if (!drag || drag.block !== event.currentTarget) return;
+    if (!drag || event.pointerId !== drag.pointer) return;
     var dx = event.clientX - drag.x0;
     var dy = event.clientY - drag.y0;
     if (!drag.moved && Math.abs(dx) < 6 && Math.abs(dy) < 6) return;
+    if (!drag.moved) document.documentElement.classList.add("pl-dragging");
     drag.moved = true;
+    event.preventDefault();
     var block = drag.block;
     block.classList.add("pl-bk--dragging");
     var from = num(block, "from");
@@ -212,10 +231,8 @@
   }
 
   function dragEnd(event) {
-    if (!drag || drag.block !== event.currentTarget) return;
-    var current = drag;
-    drag = null;
-    current.target.classList.remove("pl-row--target");
+    if (!drag || event.pointerId !== drag.pointer) return;
+    var current = dragStop();
     if (!current.moved) return;
     var block = current.block;
     // The click that ends a drag must not follow the title link.
@@ -247,10 +264,8 @@
   }
 
   function dragCancel(event) {
-    if (!drag || drag.block !== event.currentTarget) return;
-    drag.target.classList.remove("pl-row--target");
-    dragReset(drag.block);
-    drag = null;
+    if (!drag || event.pointerId !== drag.pointer) return;
+    dragReset(dragStop().block);
   }
 
   /* The dialog: day, start, end and venue of one event. */
@@ -352,9 +367,6 @@
       }
     }, true);
     block.addEventListener("pointerdown", dragStart);
-    block.addEventListener("pointermove", dragMove);
-    block.addEventListener("pointerup", dragEnd);
-    block.addEventListener("pointercancel", dragCancel);
   }
 
   var blocks = board.querySelectorAll(".pl-bk[data-move-url]");

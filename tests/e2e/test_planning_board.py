@@ -165,6 +165,13 @@ def test_moving_events_on_the_week_board(
     )
     assert overflow <= 0, f"the board scrolls sideways by {overflow}px"
 
+    # A plain click on a block's title still opens the event in the admin.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator(f"#event-{lesung.pk} .pl-bk__title").click()
+    expect(page).to_have_url(
+        live_server.url + f"/admin/events/event/{lesung.pk}/change/"
+    )
+
 
 def test_moving_without_javascript(live_server, chromium, small_festival, screens_dir):
     """The ⇄ link opens the move page; a conflict re-renders it with the reason."""
