@@ -3,6 +3,8 @@ taken venue and sees it refused with the reason, the block unmoved; then moves i
 a free slot by the dialog (keyboard) and by dragging, saved without a reload.
 Screenshots of the screen and of the print layout go to var/screens/."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -146,6 +148,27 @@ def test_moving_events_on_the_week_board(
     expect(page.locator("#board-status")).to_contain_text("Kleider- und Spielzeugmarkt")
     markt.refresh_from_db()
     assert (markt.venue, markt.starts_at) == (festival.library, at(2, 9))
+
+    # Drag the short-film evening onto the market's time: refused, left in place.
+    block = page.locator(f"#event-{lesung.pk}")
+    block.scroll_into_view_if_needed()
+    box = block.locator(".pl-bk__time").bounding_box()
+    x, y = box["x"] + 5, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - hour, y, steps=5)
+    page.mouse.move(x - 7 * hour, y, steps=10)
+    page.mouse.up()
+    expect(page.locator(f"#move-error-{lesung.pk}")).to_contain_text(
+        "Stadtbibliothek is already taken from Wed, 16.06. 09:00 to Wed, 16.06. 13:00"
+    )
+    expect(block).to_have_class("pl-bk pl-bk--published pl-bk--movable pl-bk--refused")
+    # Back at 19:00 (75 % of the 07–23 axis), not shifted any more.
+    expect(block).to_have_attribute("style", re.compile(r"^left: 75%;"))
+    assert block.evaluate("b => b.style.transform") == ""
+    expect(block.locator(".pl-bk__time")).to_have_text("19:00–21:00")
+    lesung.refresh_from_db()
+    assert (lesung.starts_at, lesung.ends_at) == (at(2, 19), at(2, 21))
 
     assert page.evaluate("() => window.notReloaded") is True
     page.screenshot(path=screens_dir / "planning-board-moved.png")
