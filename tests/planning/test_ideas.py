@@ -615,24 +615,54 @@ def test_forged_posts_of_the_wrong_role_change_nothing(
     assert _world() != before
 
 
-def test_a_forged_convert_and_import_of_a_module_lead_change_nothing(
-    client, accounts, setup, festival
-):
+def test_forged_converts_and_imports_change_nothing(client, accounts, setup, festival):
+    from planning.forms.ideas import import_payload
+
     sub_event = SubEventFactory(festival=festival)
     sub_event.leads.add(accounts["lead"])
     Idea.objects.filter(number=7).update(state=S.ACCEPTED)
+    csv_text = "Nr;Titel\n50;Neue Idee\n"
     before = _world()
-    client.force_login(accounts["lead"])
-
-    response = client.post(
-        _url("idea_convert"), _posts(setup, sub_event)["idea_convert"]
-    )
-    assert response.status_code == 403
-    response = client.post(
-        _url("ideas_import"), {"payload": "x"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
-    assert response.status_code == 403
+    for who in ("partner", "coordination", "lead"):
+        user = accounts[who]
+        client.force_login(user)
+        for data in (
+            _posts(setup, sub_event)["idea_convert"],
+            {"to": "sub_event", "name": "Neuer Teil"},
+        ):
+            assert client.post(_url("idea_convert"), data).status_code == 403, who
+        payload = import_payload(
+            text=csv_text, festival_id=festival.pk, user_id=user.pk
+        )
+        response = client.post(_url("ideas_import"), {"payload": payload})
+        assert response.status_code == 403, who
     assert _world() == before
+
+
+def test_the_detail_page_costs_the_same_queries_with_more_duplicates(
+    client, accounts, setup, festival
+):
+    idea = setup["idea"]
+    client.force_login(accounts["orga"])
+    url = reverse("planning:idea", args=[7])
+
+    def add_duplicates(numbers) -> None:
+        for number in numbers:
+            duplicate = IdeaFactory(festival=festival, number=number)
+            CommentFactory(idea=duplicate)
+            RatingFactory(
+                idea=duplicate, criterion=setup["criterion"], reviewer=accounts["lead"]
+            )
+            idea_merge(idea=duplicate, into=idea)
+
+    add_duplicates([20])
+    client.get(url)
+    few = _list_queries(client, url)
+    add_duplicates(range(21, 26))
+    many = _list_queries(client, url)
+
+    assert Idea.objects.filter(merged_into=idea).count() == 6
+    assert few == many
 
 
 def test_the_detail_page_shows_everything(client, accounts, setup, festival):
