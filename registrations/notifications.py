@@ -142,7 +142,22 @@ def release_changes(
 ) -> None:
     """One mail about a programme release: each of the household's registrations
     whose event moved (the new day, time and place) or was cancelled (why), as
-    (registration, cancelled) pairs, and the household's link."""
+    (registration, cancelled) pairs, and the household's link. A confirmed party
+    gets a calendar file per moved event that updates its calendar entry (a waiting
+    party has no seats, so no entry yet)."""
+    updates = [
+        registration
+        for registration, cancelled in items
+        if not cancelled and registration.is_confirmed
+    ]
+    attachments = [
+        Attachment(
+            "festwoche.ics" if len(updates) == 1 else f"festwoche-{number}.ics",
+            registration_ics(registration),
+            "text/calendar; charset=utf-8",
+        )
+        for number, registration in enumerate(updates, start=1)
+    ]
     mail_send(
         to=[household.email],
         template="registrations/mail/release_changes",
@@ -165,8 +180,10 @@ def release_changes(
             "any_moved": any(not cancelled for _r, cancelled in items),
             "any_cancelled": any(cancelled for _r, cancelled in items),
             "manage_url": settings.SITE_URL + household.get_absolute_url(),
+            "calendar_files": len(updates),
         },
         language=household.language,
+        attachments=attachments,
     )
 
 

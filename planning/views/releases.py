@@ -20,6 +20,7 @@ from events.models import Festival
 from events.selectors import festival_current
 from planning.forms.releases import ReleaseForm
 from planning.selectors.releases import (
+    TOLD_KINDS,
     ReleaseView,
     pending_changes,
     releases_with_changes,
@@ -47,14 +48,13 @@ def index(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(
-                    request,
-                    _(
-                        "“%(name)s” is published. Families and volunteers affected "
-                        "by moved or cancelled events are being told by e-mail."
+                text = _("“%(name)s” is published.") % {"name": release.name}
+                if release.changes.filter(kind__in=TOLD_KINDS).exists():
+                    text += " " + _(
+                        "Families and volunteers affected by moved or cancelled "
+                        "events are told by e-mail."
                     )
-                    % {"name": release.name},
-                )
+                messages.success(request, text)
                 return redirect("planning:releases")
         status = 400
     else:

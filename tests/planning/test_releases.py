@@ -607,6 +607,7 @@ def test_the_orga_team_publishes_from_the_page(
         accounts["orga"],
     )
     after = client.get(URL).content.decode()
+    assert "“Erstes Programm” is published.</li>" in after  # nobody to tell yet
     assert "1. Erstes Programm" in after
     assert (
         "Nothing has changed in the public programme since the last release." in after
@@ -715,3 +716,26 @@ def test_the_demo_tells_a_story_of_two_releases():
     demo_load(start=dt.date(2027, 6, 14), with_accounts=False)
     assert Release.objects.filter(festival=festival).count() == 2
     assert pending_changes(festival=festival).rows == []
+
+
+def test_publishing_moves_from_the_page_tells_the_people_concerned(
+    client, festival, affected, accounts, django_capture_on_commit_callbacks
+):
+    moved, cancelled = affected
+    event_services.event_update(event=moved, starts_at=at(2, 16), ends_at=at(2, 17))
+    event_services.event_cancel(event=cancelled, reason="Regen")
+    client.force_login(accounts["orga"])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = english(client).post(URL, {"name": "Programm 2", "note": ""})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 4
+    assert Release.objects.get(number=2).notified_at is not None
+    page = client.get(URL).content.decode()
+    assert (
+        "“Programm 2” is published. Families and volunteers affected by moved or "
+        "cancelled events are told by e-mail."
+    ) in page
+    assert "✓ people told" in page

@@ -1,6 +1,7 @@
 """The one mail a household gets about a programme release: every registration of
 the household whose event moved or was cancelled, read from the outbox."""
 
+import icalendar
 import pytest
 from django.conf import settings
 from django.core import mail
@@ -90,6 +91,8 @@ def test_one_mail_lists_every_affected_registration_of_the_household(
             "Reason: Die Wiese ist gesperrt.",
             "Your registration no longer applies; you do not need to do anything.",
             "",
+            "The attached calendar file updates the event in your calendar.",
+            "",
             "If the new time or place does not suit you, please cancel your "
             "registration, so that families on the waiting list can take your "
             "places.",
@@ -114,7 +117,37 @@ def test_one_mail_lists_every_affected_registration_of_the_household(
     assert "<strong>When:</strong> Wednesday, June 16, 2027, 16:00–17:30" in html
     assert "<strong>Reason:</strong> Die Wiese ist gesperrt." in html
     assert f'href="{manage}"' in html
-    assert message.attachments == []
+    # The moved event's calendar entry is updated; the cancelled one's was waiting.
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == ("festwoche.ics", "text/calendar; charset=utf-8")
+    [entry] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert str(entry["UID"]) == f"registration-{confirmed.registration.pk}@127.0.0.1"
+    assert entry.decoded("DTSTART") == at(2, 16)
+    assert "The attached calendar file updates the event" in html
+
+
+def test_each_moved_confirmed_registration_brings_its_calendar_file(
+    events, django_capture_on_commit_callbacks
+):
+    moved, cancelled = events
+    family(moved, 7)
+    family(cancelled, 8)
+    event_services.event_update(event=moved, starts_at=at(2, 16), ends_at=at(2, 17))
+    event_services.event_update(event=cancelled, starts_at=at(3, 9), ends_at=at(3, 10))
+    moved.refresh_from_db()
+    cancelled.refresh_from_db()
+
+    notify([(moved, "moved"), (cancelled, "moved")], django_capture_on_commit_callbacks)
+
+    [message] = mail.outbox
+    assert [name for name, _content, _type in message.attachments] == [
+        "festwoche-1.ics",
+        "festwoche-2.ics",
+    ]
+    assert (
+        "\nThe attached calendar files update the events in your calendar.\n"
+        in message.body
+    )
 
 
 def test_a_waiting_party_is_told_it_still_waits(
@@ -129,6 +162,8 @@ def test_a_waiting_party_is_told_it_still_waits(
 
     [message] = [m for m in mail.outbox if m.to == [EMAIL]]
     assert "Who: Kind1 (6)\nYour party is still on the waiting list.\n" in message.body
+    assert message.attachments == []  # no seats yet, so no calendar entry
+    assert "calendar" not in message.body
     assert "Perhaps another event" not in message.body
 
 
