@@ -41,6 +41,7 @@ class BoardFilterForm(forms.Form):
         choices=[(ROWS_VENUE, _("by venue")), (ROWS_SUB_EVENT, _("by sub-event"))],
         required=False,
     )
+    all_rows = forms.BooleanField(label=_("Show empty rows too"), required=False)
 
     def __init__(self, *args, festival: Festival, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -64,6 +65,10 @@ class BoardFilterForm(forms.Form):
     def rows_by(self) -> str:
         self.is_valid()
         return self.cleaned_data.get("rows") or ROWS_VENUE
+
+    def shows_all_rows(self) -> bool:
+        self.is_valid()
+        return bool(self.cleaned_data.get("all_rows"))
 
 
 class EventMoveForm(forms.Form):

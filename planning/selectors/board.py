@@ -297,9 +297,11 @@ def board_build(
     user: AbstractBaseUser,
     filters: BoardFilters,
     rows_by: str = ROWS_VENUE,
+    all_rows: bool = False,
 ) -> Board:
     """The week board for the user: the festival's days (or the chosen one), each
-    with every venue (or sub-event) as a row and "No venue yet" when needed."""
+    with the same rows: the venues (or sub-events) some shown event uses, or all of
+    them with `all_rows`, and "No venue yet" where needed."""
     sub_events = list(SubEvent.objects.filter(festival=festival))
     venues = list(Venue.objects.all())
     events = list(event_list_board(festival=festival, filters=filters))
@@ -326,18 +328,25 @@ def board_build(
     for block in blocks:
         by_day.setdefault(block.day, {}).setdefault(block.row_key, []).append(block)
 
+    used = {b.row_key for b in blocks}
+    if not all_rows:
+        sub_events_shown = [s for s in sub_events if f"sub-{s.pk}" in used]
+        venues_shown = [v for v in venues if f"venue-{v.pk}" in used]
+    else:
+        sub_events_shown, venues_shown = sub_events, venues
+
     board_days = []
     for day in days:
         found = by_day.get(day, {})
         if rows_by == ROWS_SUB_EVENT:
             rows = [
                 BoardRow(key=f"sub-{s.pk}", label=s.name, colour=s.colour)
-                for s in sub_events
+                for s in sub_events_shown
             ]
         else:
             rows = [
                 BoardRow(key=f"venue-{v.pk}", label=v.name, venue_id=v.pk)
-                for v in venues
+                for v in venues_shown
             ]
             if NO_VENUE_KEY in found:
                 rows.append(BoardRow(key=NO_VENUE_KEY, label=_("No venue yet")))

@@ -74,8 +74,8 @@ def _axis_from(request: HttpRequest) -> Axis:
 @planner_page
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    """The board; GET filters sub_event, partner, status, day and rows=sub_event
-    (a value that does not fit is ignored)."""
+    """The board; GET filters sub_event, partner, status, day; rows=sub_event and
+    all_rows=on change the rows (a value that does not fit is ignored)."""
     festival = current_festival()
     form = BoardFilterForm(request.GET or None, festival=festival)
     filters = form.filters() if form.is_bound else BoardFilters()
@@ -84,6 +84,7 @@ def index(request: HttpRequest) -> HttpResponse:
         user=request.user,
         filters=filters,
         rows_by=form.rows_by() if form.is_bound else ROWS_VENUE,
+        all_rows=form.shows_all_rows() if form.is_bound else False,
     )
     return render(
         request,

@@ -130,8 +130,13 @@
       return null;
     }
     var day = board.querySelector(".pl-day[data-day='" + json.day + "']");
-    var row = day && day.querySelector(".pl-row[data-row='" + json.row + "']");
-    if (!row) return null;
+    if (!day) return null;  // a day this board does not show
+    var row = day.querySelector(".pl-row[data-row='" + json.row + "']");
+    if (!row) {
+      // A venue without a row yet: draw the board anew to add it.
+      window.location.reload();
+      return null;
+    }
     var holder = document.createElement("ul");
     holder.innerHTML = json.html.trim();
     var fresh = holder.firstElementChild;

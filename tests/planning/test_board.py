@@ -170,7 +170,8 @@ def test_overlapping_events_of_a_shared_venue_get_their_own_lanes(week, orga):
     assert row.lanes == 2
 
 
-def test_every_day_has_every_venue_and_no_venue_only_where_needed(week, orga):
+def test_every_day_has_the_used_venues_and_no_venue_only_where_needed(week, orga):
+    VenueFactory(name="Alte Turnhalle")  # no event here: no row
     board = board_build(festival=week["festival"], user=orga, filters=BoardFilters())
     assert [d.day for d in board.days] == week["festival"].days
     venue_keys = [f"venue-{week['library'].pk}", f"venue-{week['hall'].pk}"]
@@ -178,6 +179,21 @@ def test_every_day_has_every_venue_and_no_venue_only_where_needed(week, orga):
     assert [r.key for r in board.days[1].rows] == [*venue_keys, "venue-none"]
     assert board.days[1].rows[-1].label == "No venue yet"
     assert [b.event for b in board.days[1].rows[-1].blocks] == [week["picknick"]]
+
+
+def test_empty_rows_on_request(week, orga, client):
+    gym = VenueFactory(name="Alte Turnhalle")
+    board = board_build(
+        festival=week["festival"], user=orga, filters=BoardFilters(), all_rows=True
+    )
+    assert [r.label for r in board.days[0].rows] == [
+        "Alte Turnhalle",
+        "Stadtbibliothek",
+        "Stadthalle",
+    ]
+    assert f'data-row="venue-{gym.pk}"' not in client.get(BOARD).content.decode()
+    html = client.get(BOARD, {"all_rows": "on"}).content.decode()
+    assert html.count(f'data-row="venue-{gym.pk}"') == 7  # one row per day
 
 
 def test_rows_by_sub_event(week, orga):
