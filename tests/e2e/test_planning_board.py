@@ -174,6 +174,8 @@ def test_moving_events_on_the_week_board(
     page.screenshot(path=screens_dir / "planning-board-moved.png")
 
     page.emulate_media(media="print")
+    # A3 landscape at 96 dpi, 10 mm margins: 400 mm of width for the days.
+    page.set_viewport_size({"width": 1512, "height": 1047})
     page.screenshot(path=screens_dir / "planning-board-print.png", full_page=True)
     assert page.locator(".pl-board-filter").is_hidden()
     assert page.locator(".pl-legend").is_visible()
