@@ -182,7 +182,12 @@ class ChangeGroup:
 
 
 def _row(
-    *, kind: str, title: str, before: dict | None, after: dict | None, event
+    *,
+    kind: str,
+    title: str,
+    before: dict | None,
+    after: dict | None,
+    event: Event | None,
 ) -> ChangeRow:
     public = event is not None and event.status in (PUBLISHED, CANCELLED)
     return ChangeRow(
@@ -224,10 +229,6 @@ class PendingChanges:
     @property
     def groups(self) -> list[ChangeGroup]:
         return _groups(self.rows)
-
-    @property
-    def changes(self) -> list[ChangeRow]:
-        return self.rows
 
 
 def pending_changes(*, festival: Festival) -> PendingChanges:

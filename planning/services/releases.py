@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.inputs import multiline_clean, text_clean
-from events.models import Festival
+from events.models import Event, Festival
 from planning.models import Release, ReleaseChange
 from planning.selectors.releases import (
     TOLD_KINDS,
@@ -92,10 +92,16 @@ def release_publish(
         published_by=published_by,
         snapshot=snapshot,
     )
+    # A removed event may have been deleted: its line keeps the title, no link.
+    existing = set(
+        Event.objects.filter(pk__in=[c.event_id for c in changes]).values_list(
+            "pk", flat=True
+        )
+    )
     ReleaseChange.objects.bulk_create(
         ReleaseChange(
             release=release,
-            event_id=change.event_id,
+            event_id=change.event_id if change.event_id in existing else None,
             kind=change.kind,
             title=change.title[:200],
             before=change.before,

@@ -310,6 +310,24 @@ def test_the_next_release_lists_what_changed_and_counts_on(festival, sub_event, 
     assert now[str(moved.pk)]["starts_at"] == iso(at(1, 10))
 
 
+def test_a_deleted_event_is_removed_and_keeps_its_title(festival, sub_event):
+    event = EventFactory(sub_event=sub_event, title="Basteln")
+    first = release_publish(festival=festival, name="Programm 1")
+    key = str(event.pk)
+    event.delete()
+
+    second = release_publish(festival=festival, name="Programm 2")
+
+    [change] = second.changes.all()
+    assert (change.event, change.kind, change.title, change.after) == (
+        None,
+        "removed",
+        "Basteln",
+        None,
+    )
+    assert change.before == first.snapshot[key]
+
+
 def test_publishing_with_nothing_changed_is_refused_after_the_first(
     festival, sub_event
 ):
