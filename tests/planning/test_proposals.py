@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from events import roles
@@ -873,3 +874,48 @@ def test_times_are_wishes_within_reach_of_the_festival(plan):
     assert [e.code for e in err.value.error_dict["wished_starts_at"]] == [
         "outside_festival"
     ]
+
+
+# --- Mails ----------------------------------------------------------------------------
+
+
+def test_mails_keep_special_characters_in_text_and_escape_them_in_html(
+    plan, django_capture_on_commit_callbacks
+):
+    data = services.ProposalInput(
+        title="Eltern & Kinder <Yoga>",
+        description="Yoga für \"Groß\" & 'Klein'.",
+        wished_starts_at=at(1, 10),
+        wished_ends_at=at(1, 11),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_submit(
+            festival=plan["festival"],
+            partner=plan["sonne"],
+            submitted_by=plan["anna"],
+            data=data,
+        )
+    orga, partner = mail.outbox
+    assert orga.subject == "New event proposal: Eltern & Kinder <Yoga>"
+    assert partner.subject == "Your proposal has arrived: Eltern & Kinder <Yoga>"
+    assert "Eltern & Kinder <Yoga>" in partner.body
+    html = partner.alternatives[0][0]
+    assert "Eltern &amp; Kinder &lt;Yoga&gt;" in html
+    assert "<Yoga>" not in html
+
+
+def test_nothing_is_mailed_when_the_change_is_rolled_back(
+    plan, django_capture_on_commit_callbacks
+):
+    proposal = ProposalFactory(festival=plan["festival"], partner=plan["sonne"])
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.proposal_ask(proposal=proposal, author=plan["orga"], text="Hm?")
+        raise RuntimeError("the request failed later")
+    assert mail.outbox == []
+    proposal.refresh_from_db()
+    assert proposal.state == State.SUBMITTED
+    assert Comment.objects.count() == 0
