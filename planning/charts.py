@@ -26,10 +26,11 @@ BROWN = "#8a5300"
 GREY = "#5b6270"
 RED = "#a3231a"
 
-WIDTH = 560  # viewBox width of every chart (wider only with many columns)
+WIDTH = 460  # viewBox width of every chart (wider only with many columns)
 FONT = 13
-SMALL = 11
-LABEL_CHARS = 26
+SMALL = 12
+LABEL = 13  # the row labels of horizontal bars
+LABEL_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -105,13 +106,13 @@ def _legend(series: Sequence[Series], y: float) -> str:
             f'<rect x="{_num(x)}" y="{_num(y - 10)}" width="12" height="12" '
             f'fill="{escape(item.colour)}"/>' + _text(x + 16, y, item.name, size=SMALL)
         )
-        x += 16 + len(item.name) * 6.5 + 18
+        x += 16 + len(item.name) * 7 + 18
     return '<g class="pl-chart__legend">' + "".join(parts) + "</g>"
 
 
 # --- Horizontal bars ---------------------------------------------------------------
-BAR_LEFT = 200  # room for the labels
-BAR_RIGHT = 60  # room for the values
+BAR_LEFT = 180  # room for the labels
+BAR_RIGHT = 56  # room for the values
 BAR_ROW = 28
 BAR_HEIGHT = 18
 
@@ -139,7 +140,7 @@ def bar_chart(
         rows.append(
             f'<g class="pl-chart__row"><title>{escape(label)}: {value}{escape(suffix)}'
             "</title>"
-            + _text(BAR_LEFT - 8, middle, _short(label), anchor="end")
+            + _text(BAR_LEFT - 8, middle, _short(label), size=LABEL, anchor="end")
             + f'<rect class="pl-chart__bar" x="{BAR_LEFT}" y="{_num(y)}" '
             f'width="{_num(length)}" height="{BAR_HEIGHT}" fill="{escape(colour)}"/>'
             + _text(
@@ -184,7 +185,7 @@ def stacked_bars(
         )
         row = [
             f'<g class="pl-chart__row"><title>{escape(label)}: {escape(named)}</title>',
-            _text(BAR_LEFT - 8, middle, _short(label), anchor="end"),
+            _text(BAR_LEFT - 8, middle, _short(label), size=LABEL, anchor="end"),
         ]
         x = float(BAR_LEFT)
         for segment, value in zip(segments, values, strict=True):

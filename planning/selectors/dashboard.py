@@ -174,10 +174,10 @@ def dashboard_for(festival: Festival, *, today: dt.date | None = None) -> Dashbo
     for fill in fills:
         row = fill_rows.setdefault(fill.sub_event, SubEventFill(fill.sub_event))
         setattr(row, fill.band, getattr(row, fill.band) + 1)
-    # The fuller half (at most ten) and, of the others, the ten emptiest: with
-    # few events each list shows different ones.
+    # The fuller half (at most ten, none without a seat taken) and, of the others,
+    # the ten emptiest: with few events each list shows different ones.
     ranked = sorted(fills, key=lambda f: (-f.ratio, f.starts_at, f.pk))
-    fullest = ranked[: min(10, (len(ranked) + 1) // 2)]
+    fullest = [f for f in ranked[: min(10, (len(ranked) + 1) // 2)] if f.taken]
     emptiest = sorted(
         ranked[len(fullest) :], key=lambda f: (f.ratio, f.starts_at, f.pk)
     )[:10]

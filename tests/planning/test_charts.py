@@ -39,14 +39,14 @@ def test_bar_chart_scales_to_the_largest_value_and_writes_every_value():
         )
     )
 
-    # 560 wide, labels 200, values 60: the plot is 300 units.
+    # 460 wide, labels 180, values 56: the plot is 224 units.
     assert [(b["x"], b["width"], b["y"], b["height"]) for b in bars(root)] == [
-        ("200", "300", "5", "18"),
-        ("200", "75", "33", "18"),
-        ("200", "0", "61", "18"),
+        ("180", "224", "5", "18"),
+        ("180", "56", "33", "18"),
+        ("180", "0", "61", "18"),
     ]
     assert values(root) == ["40", "10", "0"]
-    assert root.get("viewBox") == "0 0 560 84"
+    assert root.get("viewBox") == "0 0 460 84"
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "waiting-title waiting-desc"
     assert root.find("svg:title", NS).text == "Waiting"
@@ -55,7 +55,7 @@ def test_bar_chart_scales_to_the_largest_value_and_writes_every_value():
 
 def test_labels_are_escaped_and_long_ones_shortened():
     markup = charts.bar_chart(
-        [('<b>Fett</b> & "frech"', 3), ("Ein sehr langer Veranstaltungstitel", 1)],
+        [('<b>Fett</b> & "ja"', 3), ("Ein sehr langer Veranstaltungstitel", 1)],
         chart_id="x<y",
         title="<script>",
         desc="a & b",
@@ -64,10 +64,10 @@ def test_labels_are_escaped_and_long_ones_shortened():
 
     assert "<b>" not in markup and "<script>" not in markup
     texts = [t.text for t in root.iterfind(".//svg:text", NS)]
-    assert texts[0] == '<b>Fett</b> & "frech"'
-    assert texts[2] == "Ein sehr langer Veranstal…"
+    assert texts[0] == '<b>Fett</b> & "ja"'
+    assert texts[2] == "Ein sehr langer Ver…"
     assert root.find("svg:title", NS).text == "<script>"
-    assert root.find(".//svg:g/svg:title", NS).text == '<b>Fett</b> & "frech": 3'
+    assert root.find(".//svg:g/svg:title", NS).text == '<b>Fett</b> & "ja": 3'
     assert root.get("aria-labelledby") == "x<y-title x<y-desc"
 
 
@@ -114,13 +114,13 @@ def test_stacked_bars_split_each_row_by_its_segments():
         )
     )
 
-    # Largest total 4 → 300 units: 75 per event; rows start below the legend.
+    # Largest total 4 → 224 units: 56 per event; rows start below the legend.
     assert [(b["x"], b["width"], b["y"], b["fill"]) for b in bars(root)] == [
-        ("200", "150", "31", charts.BLUE),
-        ("350", "75", "31", charts.GREEN),
-        ("425", "75", "31", charts.BROWN),
-        ("200", "75", "59", charts.BROWN),
-        ("275", "75", "59", charts.GREY),
+        ("180", "112", "31", charts.BLUE),
+        ("292", "56", "31", charts.GREEN),
+        ("348", "56", "31", charts.BROWN),
+        ("180", "56", "59", charts.BROWN),
+        ("236", "56", "59", charts.GREY),
     ]
     assert values(root) == ["2", "1", "1", "4", "1", "1", "2"]
     legend = [
@@ -144,19 +144,19 @@ def test_column_chart_draws_groups_of_columns_with_their_values():
         )
     )
 
-    # Two groups of 272 units; columns 40 wide, the tallest 180 high (base 224).
+    # Two groups of 222 units; columns 40 wide, the tallest 180 high (base 224).
     assert [(b["x"], b["y"], b["width"], b["height"]) for b in bars(root)] == [
-        ("104", "44", "40", "180"),
-        ("144", "134", "40", "90"),
-        ("376", "152", "40", "72"),
-        ("416", "152", "40", "72"),
+        ("79", "44", "40", "180"),
+        ("119", "134", "40", "90"),
+        ("301", "152", "40", "72"),
+        ("341", "152", "40", "72"),
     ]
     assert values(root) == ["10", "5", "4", "4"]
     labels = [
         t.text for t in root.iterfind(".//svg:text[@class='pl-chart__label']", NS)
     ]
     assert labels == ["Mo", "Di"]
-    assert root.get("viewBox") == "0 0 560 270"
+    assert root.get("viewBox") == "0 0 460 270"
     assert root.get("style") is None
 
 
