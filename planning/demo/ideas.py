@@ -1,24 +1,23 @@
 """The demo's Denkfabrik: four criteria, the plenary's 120+ ideas in every state
-(planned ones linked to the demo's events and parts of the week), ratings by three
-reviewers and the plenary's comments. Content in planning.demo.ideas_content.
+(planned ones linked to the demo's events and parts of the week), ratings and the
+plenary's comments. Content in planning.demo.ideas_content.
 
 Idempotent by number: a second run writes nothing. The reviewers are the demo
-accounts "orga" and "leitung" when they were loaded (--with-demo-accounts) and a
-staff account "jury-bildung" without a usable password (it cannot log in; it only
-makes the reviews look like a jury's).
+accounts "orga" and "leitung" when they were loaded (--with-demo-accounts); without
+them the ideas come without ratings and comments. No account of its own is created:
+the core's demo promises exactly its listed logins (and none at all without the
+flag).
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.models import AbstractBaseUser
 
-from events import roles
 from events.models import Event, Festival, Partner, SubEvent
 from planning.demo.ideas_content import COMMENTS, CRITERIA, IDEAS, IdeaSpec
 from planning.models import Comment, Criterion, Idea, Rating
 from planning.services.comments import author_name
 
-JURY_USERNAME = "jury-bildung"
-REVIEWER_USERNAMES = ("orga", "leitung", JURY_USERNAME)
+REVIEWER_USERNAMES = ("orga", "leitung")
 # Roughly how the plenary judged the ideas in each state (1–5).
 BASE_SCORE = {
     Idea.State.REVIEW: 3,
@@ -41,10 +40,10 @@ def demo_ideas(festival: Festival) -> int:
     created += n
     ideas, n = _ideas(festival)
     created += n
-    reviewers, n = _reviewers()
-    created += n
-    created += _ratings(ideas, criteria, reviewers)
-    created += _comments(ideas, reviewers)
+    reviewers = _reviewers()
+    if reviewers:
+        created += _ratings(ideas, criteria, reviewers)
+        created += _comments(ideas, reviewers)
     return created
 
 
@@ -86,7 +85,52 @@ def _differs(obj, values: dict) -> bool:
     return False
 
 
+def _slug(obj) -> str:
+    return obj.slug if obj is not None else ""
+
+
+def _unchanged(idea: Idea, spec: IdeaSpec) -> bool:
+    """Whether the stored idea is what the spec says, compared by slugs and numbers
+    (its related rows come with it), so a second run needs no further lookups."""
+    proposer = idea.proposer.slug if idea.proposer_id else idea.proposer_text
+    return (
+        idea.title,
+        idea.description,
+        proposer,
+        idea.proposer_id is None or idea.proposer_text == "",
+        _slug(idea.sub_event),
+        idea.estimated_cost,
+        idea.reach,
+        idea.state,
+        idea.state_reason,
+        idea.merged_into.number if idea.merged_into_id else None,
+        _slug(idea.event),
+        _slug(idea.created_sub_event),
+    ) == (
+        spec.title,
+        spec.description,
+        spec.proposer,
+        True,
+        spec.sub_event,
+        spec.cost,
+        spec.reach,
+        spec.state,
+        spec.reason,
+        spec.merged_into,
+        spec.event,
+        spec.created_sub_event,
+    )
+
+
 def _ideas(festival: Festival) -> tuple[dict[int, Idea], int]:
+    ideas = {
+        i.number: i
+        for i in Idea.objects.filter(festival=festival).select_related(
+            "proposer", "sub_event", "event", "created_sub_event", "merged_into"
+        )
+    }
+    if all(s.number in ideas and _unchanged(ideas[s.number], s) for s in IDEAS):
+        return ideas, 0
     partners = {p.slug: p for p in Partner.objects.all()}
     sub_events = {s.slug: s for s in SubEvent.objects.filter(festival=festival)}
     events = {
@@ -95,7 +139,6 @@ def _ideas(festival: Festival) -> tuple[dict[int, Idea], int]:
             slug__in=[spec.event for spec in IDEAS if spec.event]
         )
     }
-    ideas = {i.number: i for i in Idea.objects.filter(festival=festival)}
     created = 0
     # Targets before their duplicates: a merged idea needs its target to exist.
     for spec in sorted(IDEAS, key=lambda s: (s.state == Idea.State.MERGED, s.number)):
@@ -136,29 +179,12 @@ def _values(
     }
 
 
-def _reviewers() -> tuple[list[AbstractBaseUser], int]:
-    user_model = get_user_model()
+def _reviewers() -> list[AbstractBaseUser]:
     users = {
         u.username: u
-        for u in user_model.objects.filter(username__in=REVIEWER_USERNAMES)
+        for u in get_user_model().objects.filter(username__in=REVIEWER_USERNAMES)
     }
-    created = 0
-    if JURY_USERNAME not in users:
-        jury = user_model(
-            username=JURY_USERNAME,
-            first_name="Jury",
-            last_name="Bildung",
-            email="jury-bildung@example.org",
-            is_staff=True,
-        )
-        jury.set_unusable_password()
-        jury.save()
-        group = Group.objects.filter(name=roles.MODULE_LEAD).first()
-        if group is not None:
-            jury.groups.add(group)
-        users[JURY_USERNAME] = jury
-        created += 1
-    return [users[name] for name in REVIEWER_USERNAMES if name in users], created
+    return [users[name] for name in REVIEWER_USERNAMES if name in users]
 
 
 def _score(number: int, criterion: int, reviewer: int, spec: IdeaSpec) -> int:
@@ -190,9 +216,9 @@ def _ratings(
         if spec.state == Idea.State.MERGED and spec.number not in RATED_DUPLICATES:
             continue
         idea = ideas[spec.number]
-        # Ideas under review are still being read: odd numbers by two reviewers.
+        # Ideas under review are still being read: odd numbers by one reviewer.
         who = (
-            reviewers[:2]
+            reviewers[:1]
             if spec.state == Idea.State.REVIEW and spec.number % 2
             else reviewers
         )

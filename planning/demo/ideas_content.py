@@ -1374,7 +1374,7 @@ IDEAS = (
 # Comments of the plenary's reviewers: (idea number, reviewer username, text).
 COMMENTS = (
     (1, "orga", "Das Jugendamt übernimmt die Raumkosten der Stadthalle. Danke!"),
-    (1, "jury-bildung", "Bitte Kindertagespflege ausdrücklich einladen."),
+    (1, "leitung", "Bitte Kindertagespflege ausdrücklich einladen."),
     (5, "leitung", "Das Lichtspielhaus gibt uns alle Vormittage der Woche."),
     (9, "orga", "Toiletten und Schatten sind mit dem Grünflächenamt abgestimmt."),
     (
@@ -1383,24 +1383,24 @@ COMMENTS = (
         "Könnte gut zum Picknick am Sonntag passen, dann brauchen wir keinen "
         "eigenen Platz.",
     ),
-    (40, "jury-bildung", "Gute Ergänzung zum Workshop Mehrsprachigkeit."),
+    (40, "leitung", "Gute Ergänzung zum Workshop Mehrsprachigkeit."),
     (42, "orga", "Brandschutz fragt nach Lagerfeuer: Feuerwehr ist angefragt."),
     (42, "leitung", "Wir könnten die Zelte vom Jugendzentrum leihen."),
     (
         44,
-        "jury-bildung",
+        "leitung",
         "Sehr gern! Bitte auch Schulen ohne Förderschwerpunkt einladen.",
     ),
     (50, "orga", "Gibt es die Rallye auch auf Türkisch und Arabisch?"),
     (53, "leitung", "Ist der Bus des Gesundheitsamts frei? Ich frage nach."),
     (54, "orga", "9.000 € sind nur mit einem zusätzlichen Sponsor machbar."),
-    (54, "jury-bildung", "Die Bibliothek könnte die Bilderbücher beisteuern."),
+    (54, "leitung", "Die Bibliothek könnte die Bilderbücher beisteuern."),
     (62, "leitung", "Nachts vorlesen? Vielleicht lieber 20 Stunden über drei Tage."),
-    (67, "jury-bildung", "Tolle Idee, auch für Schulklassen nach der Festwoche."),
+    (67, "leitung", "Tolle Idee, auch für Schulklassen nach der Festwoche."),
     (74, "orga", "Der Mühlberg ist eine Durchgangsstraße: Sperrung früh beantragen."),
     (92, "orga", "Für 2032 vormerken."),
     (95, "leitung", "Die Sparkasse wurde gefragt, Antwort steht aus."),
-    (101, "jury-bildung", "Vielleicht stattdessen eine Lichterkette im Park?"),
+    (101, "leitung", "Vielleicht stattdessen eine Lichterkette im Park?"),
     (110, "leitung", "Gleiches Ziel wie die Kinowoche, daher zusammengelegt."),
     (116, "orga", "Ist Teil von „Feuerwehr zum Anfassen“."),
 )
