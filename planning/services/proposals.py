@@ -71,7 +71,7 @@ def _refuse_state(proposal: Proposal) -> ValidationError:
 def _lock(proposal: Proposal, *allowed: str) -> Proposal:
     """The proposal's row, locked and fresh; proposal_state unless in `allowed`."""
     locked = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("festival", "partner", "submitted_by", "event")
         .get(pk=proposal.pk)
     )

@@ -919,3 +919,25 @@ def test_nothing_is_mailed_when_the_change_is_rolled_back(
     proposal.refresh_from_db()
     assert proposal.state == State.SUBMITTED
     assert Comment.objects.count() == 0
+
+
+@pytest.mark.postgres
+def test_the_row_lock_works_on_postgresql_with_empty_relations(plan):
+    # FOR UPDATE may not reach the nullable side of an outer join (no sub-event,
+    # no event, nobody who submitted): the lock is on the proposal's row only.
+    proposal = ProposalFactory(festival=plan["festival"], partner=plan["sonne"])
+    services.proposal_ask(proposal=proposal, author=plan["orga"], text="Wann?")
+    services.proposal_comment_partner(
+        proposal=proposal, author=plan["anna"], text="Um zehn."
+    )
+    services.proposal_schedule(
+        proposal=proposal,
+        by=plan["orga"],
+        sub_event=plan["schnupper"],
+        venue=plan["familienzentrum"],
+        starts_at=at(3, 10),
+        ends_at=at(3, 11),
+    )
+    services.proposal_publish(proposal=proposal)
+    proposal.refresh_from_db()
+    assert proposal.state == State.PUBLISHED
