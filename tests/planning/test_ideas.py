@@ -725,6 +725,8 @@ def test_state_change_through_the_page_shows_the_reason_and_refusals(
         url, {"state": "parked", "reason": "Nach der Festwoche"}, follow=True
     )
     assert "Reason:</strong> Nach der Festwoche" in response.content.decode()
+    listed = client.get(reverse("planning:ideas")).content.decode()
+    assert "Reason:</strong> Nach der Festwoche</span>" in listed
     assert snapshot(setup["idea"]) == (S.PARKED, "Nach der Festwoche", None, None)
     # From parked only "under review" is open: "done" is no choice of the form.
     response = client.post(url, {"state": "done", "reason": ""})

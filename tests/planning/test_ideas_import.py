@@ -339,6 +339,7 @@ def test_a_tampered_or_foreign_payload_is_refused(orga_client, festival):
         (bytes(range(256)) * 4, "This does not look like a CSV file."),
         (b"", "The submitted file is empty."),
         (b"Kino;Picknick\n1;2\n", "The first line must name the columns"),
+        (b"Nr;Titel\n" + b"1;x\n" * 300_000, "The file is larger than 1 MB"),
     ],
 )
 def test_a_bad_upload_is_a_form_error_not_a_500(orga_client, festival, data, message):
