@@ -350,3 +350,33 @@ def test_a_closed_proposal_cannot_be_edited(client, world):
 def test_a_user_without_organisation_and_not_staff_gets_403(client, world):
     client.force_login(User.objects.create_user("familie"))
     assert client.get(reverse("planning:partner")).status_code == 403
+
+
+def test_a_coordinator_of_two_organisations_chooses_whose_proposal(client, world):
+    world["bib"].members.add(world["anna"])
+    client.force_login(world["anna"])
+    response = client.get(reverse("planning:partner-proposal-add"))
+    assert [p.name for p in response.context["form"].fields["partner"].queryset] == [
+        "Kita Sonnenschein",
+        "Stadtbibliothek",
+    ]
+    response = client.post(
+        reverse("planning:partner-proposal-add"),
+        {
+            "partner": world["bib"].pk,
+            "title": "Lesenacht für Grundschulkinder",
+            "description": "Mit Taschenlampen durch die Bibliothek.",
+            "wished_starts_at": "2027-06-18T19:00",
+            "wished_ends_at": "2027-06-18T22:00",
+        },
+    )
+    assert response.status_code == 302
+    proposal = Proposal.objects.get(title="Lesenacht für Grundschulkinder")
+    assert proposal.partner == world["bib"]
+    portal = client.get(reverse("planning:partner")).context["portal"]
+    assert [p.name for p in portal.partners] == ["Kita Sonnenschein", "Stadtbibliothek"]
+    assert {e.title for e in portal.events} == {
+        "Kinderyoga",
+        "Mitmachkonzert",
+        "Vorlesestunde",
+    }

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events import roles
@@ -941,3 +942,24 @@ def test_the_row_lock_works_on_postgresql_with_empty_relations(plan):
     services.proposal_publish(proposal=proposal)
     proposal.refresh_from_db()
     assert proposal.state == State.PUBLISHED
+
+
+def test_the_review_page_does_not_grow_with_the_conversation(client, plan):
+    def queries(proposal: Proposal) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("planning:proposal", args=[proposal.pk]))
+        assert response.status_code == 200
+        return len(captured)
+
+    short = ProposalFactory(festival=plan["festival"], partner=plan["sonne"])
+    long = ProposalFactory(festival=plan["festival"], partner=plan["sonne"])
+    Comment.objects.create(proposal=short, author_name="A", text="Eins")
+    for n in range(15):
+        Comment.objects.create(
+            proposal=long, author_name="A", text=f"Nr. {n}", internal=n % 2 == 0
+        )
+    long.audiences.set([plan["kinder"], AudienceFactory(name="Familien")])
+    short.audiences.set([plan["kinder"]])
+    client.force_login(plan["orga"])
+    queries(short)  # warm the session and the festival cache
+    assert queries(long) == queries(short)
