@@ -150,7 +150,8 @@ def test_the_page_shows_figures_and_charts_with_text_alternatives(client, small)
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert '<dd id="fig-seats">12 / 29</dd>' in html
+    assert '<dd id="fig-seats">12</dd>' in html
+    assert 'id="fig-capacity">of 29 (41 %)</dd>' in html
     assert '<dd id="fig-coverage">50 %</dd>' in html
     assert "1 parties with 2 people wait for 1 event." in html
     charts = response.context["charts"]
@@ -169,7 +170,8 @@ def test_an_empty_festival_says_no_data_yet_everywhere(client):
     html = english(client).get(URL).content.decode()
 
     assert html.count(">No data yet</text>") == 7
-    assert '<dd id="fig-seats">0 / 0</dd>' in html
+    assert '<dd id="fig-seats">0</dd>' in html
+    assert "no events with registration yet" in html
 
 
 def test_without_a_festival_a_friendly_message(client):
