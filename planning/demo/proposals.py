@@ -8,6 +8,11 @@ holds: a scheduled proposal takes the first free slot of its wishes), with the m
 muted. Comments and the end states a partner or reviewer reaches without an event
 (asked, declined, withdrawn) are written directly. Idempotent: once the festival has
 proposals, a second run creates nothing.
+
+The demo week can be moved (`load_demo --start`): the core moves its events first,
+then the proposals and their events follow here. The scheduled ones sit at a time
+of day that no core event uses at their venue, so the core's move never runs into
+them.
 """
 
 import datetime as dt
@@ -16,9 +21,11 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from events.demo.content import PARTNER_ACCOUNT_PARTNER, SCHNUPPER, _prose
 from events.models import BERLIN, Audience, Festival, Partner, SubEvent, Venue
+from events.services import event_update
 from planning import notifications
 from planning.models import Comment, Proposal
 from planning.services.comments import author_name
@@ -123,7 +130,7 @@ SPECS = (
         selbst gemalt haben. Danach dürfen die kleinen Gäste eigene Bildkarten
         gestalten.
         """,
-        Slot(3, "10:00", "11:00"),
+        Slot(3, "09:00", "09:45"),
         State.PUBLISHED,
         venue="stadtbibliothek",
         audiences=("kita",),
@@ -140,7 +147,7 @@ SPECS = (
             ),
             (True, False, "Ist notiert, die Bibliothek stellt eine Steckdose bereit."),
         ),
-        fallback=(Slot(3, "11:30", "12:30"), Slot(4, "10:00", "11:00")),
+        fallback=(Slot(4, "09:00", "09:45"),),
         capacity=30,
     ),
     ProposalSpec(
@@ -172,14 +179,14 @@ SPECS = (
         Zwischen den Geschichten wird gesungen, am Ende darf jedes Kind ein Buch zum
         Tauschen mitnehmen.
         """,
-        Slot(1, "16:00", "17:00"),
+        Slot(1, "17:15", "18:00"),
         State.SCHEDULED,
         venue="stadtbibliothek",
         audiences=("kita", "familien"),
         min_age=3,
         max_age=8,
         expected=25,
-        fallback=(Slot(1, "16:30", "17:30"), Slot(2, "16:00", "17:00")),
+        fallback=(Slot(2, "17:15", "18:00"),),
         capacity=25,
     ),
     ProposalSpec(
@@ -201,21 +208,26 @@ SPECS = (
     ),
     ProposalSpec(
         "hebammenpraxis-storchennest",
-        "Erste-Hilfe-Kurs für Eltern",
+        "Erste-Hilfe-Kurs für Großeltern",
         """
-        Was tun, wenn das Baby sich verschluckt, das Kleinkind hohes Fieber hat oder
-        sich verbrüht? Eine Kinderkrankenschwester zeigt die wichtigsten Handgriffe,
-        an Übungspuppen dürfen alle selbst probieren.
+        Was tun, wenn das Enkelkind sich verschluckt, hohes Fieber hat oder sich
+        verbrüht? Eine Kinderkrankenschwester zeigt Omas und Opas die wichtigsten
+        Handgriffe, an Übungspuppen dürfen alle selbst probieren.
         """,
-        Slot(2, "18:00", "20:00"),
+        Slot(5, "10:00", "12:00"),
         State.SUBMITTED,
         venue="familienbildungsstaette",
         audiences=("familien",),
         expected=16,
         needs="Ein Raum mit Stühlen im Kreis, ein Beamer.",
         thread=(
-            (True, False, "Ist der Kurs auch für Großeltern offen?"),
-            (False, False, "Ja, sehr gern! Wir haben Puppen für 16 Personen."),
+            (True, False, "Dürfen auch Eltern mitkommen?"),
+            (
+                False,
+                False,
+                "Ja, gern! Wir haben Übungspuppen für 16 Personen, Eltern und "
+                "Großeltern zusammen.",
+            ),
         ),
     ),
     ProposalSpec(
@@ -255,17 +267,18 @@ SPECS = (
     ),
     ProposalSpec(
         "familienzentrum-mittendrin",
-        "Krabbelgruppe zum Reinschnuppern",
+        "Spielkreis „Kleine Entdecker“",
         """
-        Unsere offene Krabbelgruppe öffnet die Türen für Familien mit Babys bis
-        18 Monate: Fingerspiele, Krabbellandschaft und Zeit zum Austauschen.
+        Ein Nachmittag für Familien mit Kindern von ein bis drei Jahren: Fingerspiele,
+        Sinnesstationen mit Wasser, Sand und Stoffen und Zeit für die Eltern zum
+        Austauschen.
         """,
-        Slot(0, "09:30", "11:00"),
+        Slot(3, "15:00", "16:30"),
         State.QUESTIONS,
         venue="familienzentrum",
         audiences=("kleinkinder", "familien"),
-        min_age=0,
-        max_age=2,
+        min_age=1,
+        max_age=3,
         expected=12,
         thread=(
             (
@@ -288,7 +301,11 @@ def _at(festival: Festival, day: int, clock: str) -> dt.datetime:
 def demo_proposals(festival: Festival) -> int:
     """Add the demo proposals to `festival`; returns how many rows were created."""
     # The loader runs in one transaction: once there is one proposal, all are there.
-    if Proposal.objects.filter(festival=festival).exists():
+    existing = list(
+        Proposal.objects.filter(festival=festival).select_related("partner", "event")
+    )
+    if existing:
+        _follow_the_week(festival, existing)
         return 0
     partners = {p.slug: p for p in Partner.objects.all()}
     venues = {v.slug: v for v in Venue.objects.all()}
@@ -393,3 +410,39 @@ def _advance(
     if spec.state == State.PUBLISHED:
         proposal_publish(proposal=proposal)
     return 1
+
+
+def _moved(moment: dt.datetime, days: int) -> dt.datetime:
+    """The same wall-clock time `days` later (across a change of daylight saving)."""
+    local = timezone.localtime(moment, BERLIN)
+    return dt.datetime.combine(
+        local.date() + dt.timedelta(days=days), local.time(), tzinfo=BERLIN
+    )
+
+
+def _follow_the_week(festival: Festival, proposals: list[Proposal]) -> None:
+    """Move the demo proposals (and their events) with a moved festival week;
+    nothing is written when the week stayed."""
+    by_key = {(p.partner.slug, p.title): p for p in proposals}
+    with notifications.muted():
+        for spec in SPECS:
+            proposal = by_key.get((spec.partner, spec.title))
+            if proposal is None:
+                continue
+            wished = _at(festival, spec.wish.day, spec.wish.start).date()
+            days = (
+                wished - timezone.localtime(proposal.wished_starts_at, BERLIN).date()
+            ).days
+            if not days:
+                continue
+            proposal.wished_starts_at = _moved(proposal.wished_starts_at, days)
+            proposal.wished_ends_at = _moved(proposal.wished_ends_at, days)
+            proposal.save(
+                update_fields=["wished_starts_at", "wished_ends_at", "updated_at"]
+            )
+            if proposal.event is not None:
+                event_update(
+                    event=proposal.event,
+                    starts_at=_moved(proposal.event.starts_at, days),
+                    ends_at=_moved(proposal.event.ends_at, days),
+                )

@@ -2,6 +2,7 @@
 partner account's organisation among them, scheduled ones as draft events that keep
 the venue rule; no mail is sent, and a second run creates nothing."""
 
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -93,3 +94,27 @@ def test_the_demo_partner_sees_their_proposals_in_the_portal(client, festival):
         "Kinderyoga im Familienzentrum",
         "Vater-Kind-Frühstück",
     ]
+
+
+@pytest.mark.parametrize("start, days", [("2027-06-15", 1), ("2027-06-21", 7)])
+def test_the_proposals_move_with_the_demo_week(
+    festival, django_capture_on_commit_callbacks, start, days
+):
+    before = {
+        p.title: (p.wished_starts_at, p.event.starts_at if p.event else None)
+        for p in Proposal.objects.select_related("event")
+    }
+    events = Event.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", "--start", start, verbosity=0)
+    shift = dt.timedelta(days=days)  # no change of daylight saving in June
+    after = {
+        p.title: (p.wished_starts_at, p.event.starts_at if p.event else None)
+        for p in Proposal.objects.select_related("event")
+    }
+    assert after == {
+        title: (wished + shift, event + shift if event else None)
+        for title, (wished, event) in before.items()
+    }
+    assert Event.objects.count() == events
+    assert proposal_mails() == []
