@@ -360,11 +360,11 @@ def import_ideas(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("ideas/", index, name="ideas"),
-    path("ideas/import/", import_ideas, name="ideas_import"),
+    path("ideas/import/", import_ideas, name="ideas-import"),
     path("ideas/<int:number>/", detail, name="idea"),
-    path("ideas/<int:number>/comment/", comment, name="idea_comment"),
-    path("ideas/<int:number>/rate/", rate, name="idea_rate"),
-    path("ideas/<int:number>/state/", state, name="idea_state"),
-    path("ideas/<int:number>/merge/", merge, name="idea_merge"),
-    path("ideas/<int:number>/convert/", convert, name="idea_convert"),
+    path("ideas/<int:number>/comment/", comment, name="idea-comment"),
+    path("ideas/<int:number>/rate/", rate, name="idea-rate"),
+    path("ideas/<int:number>/state/", state, name="idea-state"),
+    path("ideas/<int:number>/merge/", merge, name="idea-merge"),
+    path("ideas/<int:number>/convert/", convert, name="idea-convert"),
 ]

@@ -538,12 +538,12 @@ def setup(festival):
     return {"idea": idea, "criterion": criterion}
 
 
-GET_PAGES = ["ideas", "idea", "idea_convert", "ideas_import"]
+GET_PAGES = ["ideas", "idea", "idea-convert", "ideas-import"]
 ALLOWED_GET = {
     "ideas": {"lead", "orga"},
     "idea": {"lead", "orga"},
-    "idea_convert": {"orga"},
-    "ideas_import": {"orga"},
+    "idea-convert": {"orga"},
+    "ideas-import": {"orga"},
 }
 
 
@@ -565,11 +565,11 @@ def test_every_page_for_every_role(client, accounts, setup, name):
 
 def _posts(setup, sub_event) -> dict[str, dict]:
     return {
-        "idea_comment": {"text": "Gute Idee!"},
-        "idea_rate": {f"criterion_{setup['criterion'].pk}": "4"},
-        "idea_state": {"state": "review", "reason": ""},
-        "idea_merge": {"into": "8"},
-        "idea_convert": {
+        "idea-comment": {"text": "Gute Idee!"},
+        "idea-rate": {f"criterion_{setup['criterion'].pk}": "4"},
+        "idea-state": {"state": "review", "reason": ""},
+        "idea-merge": {"into": "8"},
+        "idea-convert": {
             "to": "event",
             "sub_event": str(sub_event.pk),
             "starts_at": "2027-06-16T15:00",
@@ -591,10 +591,10 @@ def _world() -> tuple:
 @pytest.mark.parametrize(
     ("name", "allowed"),
     [
-        ("idea_comment", {"lead", "orga"}),
-        ("idea_rate", {"lead", "orga"}),
-        ("idea_state", {"orga"}),
-        ("idea_merge", {"orga"}),
+        ("idea-comment", {"lead", "orga"}),
+        ("idea-rate", {"lead", "orga"}),
+        ("idea-state", {"orga"}),
+        ("idea-merge", {"orga"}),
     ],
 )
 def test_forged_posts_of_the_wrong_role_change_nothing(
@@ -627,14 +627,14 @@ def test_forged_converts_and_imports_change_nothing(client, accounts, setup, fes
         user = accounts[who]
         client.force_login(user)
         for data in (
-            _posts(setup, sub_event)["idea_convert"],
+            _posts(setup, sub_event)["idea-convert"],
             {"to": "sub_event", "name": "Neuer Teil"},
         ):
-            assert client.post(_url("idea_convert"), data).status_code == 403, who
+            assert client.post(_url("idea-convert"), data).status_code == 403, who
         payload = import_payload(
             text=csv_text, festival_id=festival.pk, user_id=user.pk
         )
-        response = client.post(_url("ideas_import"), {"payload": payload})
+        response = client.post(_url("ideas-import"), {"payload": payload})
         assert response.status_code == 403, who
     assert _world() == before
 
@@ -695,7 +695,7 @@ def test_rating_through_the_page_upserts_and_needs_every_criterion(
     second = CriterionFactory(festival=festival, name="Kosten", weight=1)
     first = setup["criterion"]
     client.force_login(accounts["lead"])
-    url = reverse("planning:idea_rate", args=[7])
+    url = reverse("planning:idea-rate", args=[7])
 
     response = client.post(url, {f"criterion_{first.pk}": "4"})
     assert response.status_code == 400
@@ -714,7 +714,7 @@ def test_state_change_through_the_page_shows_the_reason_and_refusals(
 ):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(accounts["orga"])
-    url = reverse("planning:idea_state", args=[7])
+    url = reverse("planning:idea-state", args=[7])
 
     response = client.post(url, {"state": "parked", "reason": ""})
     assert response.status_code == 400
@@ -737,7 +737,7 @@ def test_state_change_through_the_page_shows_the_reason_and_refusals(
 def test_merge_through_the_page_refuses_an_unknown_number(client, accounts, setup):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(accounts["orga"])
-    url = reverse("planning:idea_merge", args=[7])
+    url = reverse("planning:idea-merge", args=[7])
 
     response = client.post(url, {"into": "99"})
     assert response.status_code == 400
@@ -755,7 +755,7 @@ def test_convert_through_the_page(client, accounts, setup, festival):
     EventFactory(sub_event=sub_event, venue=venue, starts_at=at(2, 15))
     Idea.objects.filter(number=7).update(state=S.ACCEPTED)
     client.force_login(accounts["orga"])
-    url = reverse("planning:idea_convert", args=[7])
+    url = reverse("planning:idea-convert", args=[7])
     data = {
         "to": "event",
         "sub_event": str(sub_event.pk),
@@ -783,7 +783,7 @@ def test_convert_through_the_page(client, accounts, setup, festival):
 
     Idea.objects.filter(number=8).update(state=S.ACCEPTED)
     response = client.post(
-        reverse("planning:idea_convert", args=[8]),
+        reverse("planning:idea-convert", args=[8]),
         {"to": "sub_event", "name": "Picknickwoche"},
         follow=True,
     )

@@ -291,7 +291,7 @@ def orga_client(client):
 
 def upload(client, data: bytes, name: str = "ideen.csv"):
     return client.post(
-        reverse("planning:ideas_import"),
+        reverse("planning:ideas-import"),
         {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
     )
 
@@ -307,7 +307,7 @@ def test_upload_previews_then_the_signed_payload_imports(orga_client, festival, 
     payload = response.context["confirm_form"].initial["payload"]
 
     response = orga_client.post(
-        reverse("planning:ideas_import"), {"payload": payload}, follow=True
+        reverse("planning:ideas-import"), {"payload": payload}, follow=True
     )
     assert (
         "Import finished: 3 new, 0 updated, 0 unchanged, 0 rows with problems skipped."
@@ -315,7 +315,7 @@ def test_upload_previews_then_the_signed_payload_imports(orga_client, festival, 
     )
     assert [r[0] for r in rows_of(festival)] == [1, 2, 3]
     # The same payload again (a double click): nothing changes.
-    orga_client.post(reverse("planning:ideas_import"), {"payload": payload})
+    orga_client.post(reverse("planning:ideas-import"), {"payload": payload})
     assert Idea.objects.count() == 3
 
 
@@ -326,7 +326,7 @@ def test_a_tampered_or_foreign_payload_is_refused(orga_client, festival):
     forged = import_payload(text=GERMAN, festival_id=festival.pk, user_id=other_user.pk)
     for payload in ["nonsense", forged]:
         response = orga_client.post(
-            reverse("planning:ideas_import"), {"payload": payload}
+            reverse("planning:ideas-import"), {"payload": payload}
         )
         assert response.status_code == 400
         assert "The preview has expired" in response.content.decode()
