@@ -17,7 +17,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from events import roles
 from events.models import Partner
@@ -85,6 +89,7 @@ def _back(proposal: Proposal) -> HttpResponse:
 
 
 @partner_page
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     festival = current_festival()
     partners = partners_for(request.user)
@@ -222,6 +227,7 @@ def proposal_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @partner_page
+@require_safe
 def participants(request: HttpRequest, pk: int) -> HttpResponse:
     """Who comes to an event the organisation hosts: parties with contact name and
     phone, first names and ages (never e-mail addresses)."""

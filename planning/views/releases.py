@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from events.models import Festival
 from events.selectors import festival_current
@@ -79,6 +80,7 @@ urlpatterns = [path("releases/", index, name="releases")]
 # --- public -------------------------------------------------------------------------
 
 
+@require_safe
 def changes(request: HttpRequest) -> HttpResponse:
     festival = festival_current()
     return render(
@@ -188,5 +190,5 @@ class ChangesFeed(Feed):
 
 public_urlpatterns = [
     path("programme/changes/", changes, name="changes"),
-    path("programme/changes.atom", ChangesFeed(), name="changes-feed"),
+    path("programme/changes.atom", require_safe(ChangesFeed()), name="changes-feed"),
 ]
