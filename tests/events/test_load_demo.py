@@ -365,7 +365,7 @@ def test_accounts_with_debug_on_log_in_with_their_groups(settings, client):
         assert f"  {username}  " in out
         client.logout()
     assert "http://127.0.0.1:8000/accounts/login/" in out
-    assert "http://127.0.0.1:8000/admin/" in out
+    assert "http://127.0.0.1:8000/orga/planning/" in out
     assert "“festwoche”" in out
     leitung = user_model.objects.get(username="leitung")
     assert list(leitung.led_sub_events.values_list("slug", flat=True)) == ["kinowoche"]

@@ -104,7 +104,7 @@ class Command(BaseCommand):
             site = settings.SITE_URL
             write("")
             write(f"Demo logins (password “{DEMO_PASSWORD}” for each):")
-            write(f"  {site}/accounts/login/  and  {site}/admin/")
+            write(f"  {site}/accounts/login/  (planning: {site}/orga/planning/)")
             width = max(len(account.username) for account in result.accounts)
             for account in result.accounts:
                 write(f"  {account.username:<{width}}  {account.description}")
