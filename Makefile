@@ -55,6 +55,7 @@ bench: $(STAMP) | var
 	$(BIN)/python bench/registrations.py
 	$(BIN)/python bench/calendars.py
 	$(BIN)/python bench/printing.py
+	$(BIN)/python bench/planning.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
