@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from events import roles
 from events.models import Event, VenueBooking
@@ -172,7 +173,10 @@ def test_overlapping_events_of_a_shared_venue_get_their_own_lanes(week, orga):
 
 def test_every_day_has_the_used_venues_and_no_venue_only_where_needed(week, orga):
     VenueFactory(name="Alte Turnhalle")  # no event here: no row
-    board = board_build(festival=week["festival"], user=orga, filters=BoardFilters())
+    with translation.override("en"):
+        board = board_build(
+            festival=week["festival"], user=orga, filters=BoardFilters()
+        )
     assert [d.day for d in board.days] == week["festival"].days
     venue_keys = [f"venue-{week['library'].pk}", f"venue-{week['hall'].pk}"]
     assert [r.key for r in board.days[0].rows] == venue_keys

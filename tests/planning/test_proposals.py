@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from events import roles
 from events.models import Event
@@ -103,6 +104,13 @@ def proposal_data(plan, **changes) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def subject(prefix: str, title: str) -> str:
+    """A mail's subject as sent: in German, the festival's language
+    (the template's msgid is "<prefix>: %(title)s")."""
+    with translation.override("de"):
+        return translation.gettext(f"{prefix}: %(title)s") % {"title": title}
+
+
 def subjects() -> list[tuple[list[str], str]]:
     return [(sorted(m.to), m.subject) for m in mail.outbox]
 
@@ -133,9 +141,12 @@ def test_the_whole_flow_with_states_and_mails(
     assert subjects() == [
         (
             ["buero@festwoche.example", "orga@example.org"],
-            "New event proposal: Kinderyoga im Familienzentrum",
+            subject("New event proposal", "Kinderyoga im Familienzentrum"),
         ),
-        (sonne_mails, "Your proposal has arrived: Kinderyoga im Familienzentrum"),
+        (
+            sonne_mails,
+            subject("Your proposal has arrived", "Kinderyoga im Familienzentrum"),
+        ),
     ]
     review = f"{settings.SITE_URL}/orga/planning/proposals/{proposal.pk}/"
     page = f"{settings.SITE_URL}/orga/planning/partner/proposals/{proposal.pk}/"
@@ -158,7 +169,10 @@ def test_the_whole_flow_with_states_and_mails(
     proposal.refresh_from_db()
     assert proposal.state == State.QUESTIONS
     assert subjects() == [
-        (sonne_mails, "A question about your proposal: Kinderyoga im Familienzentrum")
+        (
+            sonne_mails,
+            subject("A question about your proposal", "Kinderyoga im Familienzentrum"),
+        )
     ]
     assert "Geht es auch um 15 Uhr?" in mail.outbox[0].body
     assert page in mail.outbox[0].body
@@ -181,7 +195,7 @@ def test_the_whole_flow_with_states_and_mails(
     assert subjects() == [
         (
             ["buero@festwoche.example", "orga@example.org"],
-            "The partner has written: Kinderyoga im Familienzentrum",
+            subject("The partner has written", "Kinderyoga im Familienzentrum"),
         )
     ]
     assert review in mail.outbox[0].body
@@ -217,7 +231,10 @@ def test_the_whole_flow_with_states_and_mails(
     assert list(event.audiences.all()) == [plan["kinder"]]
     assert event.created_by == plan["orga"]
     assert subjects() == [
-        (sonne_mails, "Your proposal is scheduled: Kinderyoga im Familienzentrum")
+        (
+            sonne_mails,
+            subject("Your proposal is scheduled", "Kinderyoga im Familienzentrum"),
+        )
     ]
     assert "15:00" in mail.outbox[0].body
     assert "Familienzentrum" in mail.outbox[0].body
@@ -231,7 +248,10 @@ def test_the_whole_flow_with_states_and_mails(
     assert proposal.state == State.PUBLISHED
     assert Event.objects.get(pk=event.pk).status == Event.Status.PUBLISHED
     assert subjects() == [
-        (sonne_mails, "Your event is in the programme: Kinderyoga im Familienzentrum")
+        (
+            sonne_mails,
+            subject("Your event is in the programme", "Kinderyoga im Familienzentrum"),
+        )
     ]
     assert settings.SITE_URL + event.get_absolute_url() in mail.outbox[0].body
 
@@ -260,7 +280,10 @@ def test_decline_needs_a_reason_and_mails_it(
     assert proposal.state == State.DECLINED
     assert proposal.decline_reason == "Der Wald ist in dieser Woche gesperrt."
     assert subjects() == [
-        (["kita-sonnenschein@example.org"], "About your proposal: Waldforscher")
+        (
+            ["kita-sonnenschein@example.org"],
+            subject("About your proposal", "Waldforscher"),
+        )
     ]
     assert "Der Wald ist in dieser Woche gesperrt." in mail.outbox[0].body
 
@@ -282,7 +305,7 @@ def test_withdraw_by_the_partner_tells_the_orga_team(
     assert subjects() == [
         (
             ["buero@festwoche.example", "orga@example.org"],
-            "Proposal withdrawn: Bewegungsbaustelle",
+            subject("Proposal withdrawn", "Bewegungsbaustelle"),
         )
     ]
     # A second withdrawal is refused and says why.
@@ -479,7 +502,7 @@ def test_internal_notes_are_hidden_from_the_partner(
     assert subjects() == [
         (
             ["kita-sonnenschein@example.org"],
-            f"A message about your proposal: {proposal.title}",
+            subject("A message about your proposal", proposal.title),
         )
     ]
     assert Proposal.objects.get().state == State.SUBMITTED
@@ -897,8 +920,10 @@ def test_mails_keep_special_characters_in_text_and_escape_them_in_html(
             data=data,
         )
     orga, partner = mail.outbox
-    assert orga.subject == "New event proposal: Eltern & Kinder <Yoga>"
-    assert partner.subject == "Your proposal has arrived: Eltern & Kinder <Yoga>"
+    assert orga.subject == subject("New event proposal", "Eltern & Kinder <Yoga>")
+    assert partner.subject == subject(
+        "Your proposal has arrived", "Eltern & Kinder <Yoga>"
+    )
     assert "Eltern & Kinder <Yoga>" in partner.body
     html = partner.alternatives[0][0]
     assert "Eltern &amp; Kinder &lt;Yoga&gt;" in html
