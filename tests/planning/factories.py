@@ -3,11 +3,18 @@
 import datetime as dt
 
 import factory
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from events import roles
 from planning.models import Comment, Criterion, Idea, Proposal, Rating
 from tests.events.factories import FestivalFactory, PartnerFactory, at
+
+
+def english(client):
+    """The test client as a visitor who chose English (the UI is German first)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 def staff(username: str, *groups: str, **kwargs) -> User:

@@ -5,7 +5,6 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -22,18 +21,13 @@ from tests.events.factories import (
     VenueFactory,
     at,
 )
-from tests.planning.factories import partner_coordinator, staff
+from tests.planning.factories import english, partner_coordinator, staff
 from tests.registrations.factories import open_event, register
 from tests.volunteers.factories import RoleFactory, ShiftFactory, assign
 
 pytestmark = pytest.mark.django_db
 
 URL = "/orga/planning/"
-
-
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ registrations, the participant lists, their volunteers with shifts and their
 proposals — and nothing of another organisation's (404, never revealed)."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.urls import reverse
 
@@ -22,6 +21,7 @@ from tests.events.factories import (
 from tests.planning.factories import (
     CommentFactory,
     ProposalFactory,
+    english,
     partner_coordinator,
     staff,
 )
@@ -118,10 +118,6 @@ def world():
         "mine": mine,
         "theirs": theirs,
     }
-
-
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
 def test_the_portal_shows_the_organisations_own_things(client, world):

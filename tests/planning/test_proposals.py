@@ -27,7 +27,12 @@ from tests.events.factories import (
     VenueFactory,
     at,
 )
-from tests.planning.factories import ProposalFactory, partner_coordinator, staff
+from tests.planning.factories import (
+    ProposalFactory,
+    english,
+    partner_coordinator,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +82,6 @@ def plan():
         "familienzentrum": VenueFactory(name="Familienzentrum"),
         "kinder": AudienceFactory(name="Kita-Kinder"),
     }
-
-
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def proposal_data(plan, **changes) -> dict:

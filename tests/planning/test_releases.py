@@ -5,7 +5,6 @@ import datetime as dt
 import threading
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
@@ -36,7 +35,7 @@ from tests.events.factories import (
     VenueFactory,
     at,
 )
-from tests.planning.factories import partner_coordinator, staff
+from tests.planning.factories import english, partner_coordinator, staff
 from tests.registrations.factories import open_event, register
 from tests.volunteers.factories import ShiftFactory, VolunteerFactory, assign
 
@@ -555,11 +554,6 @@ def accounts():
         "partner": partner_coordinator("partner", partner),
         "staff": staff("ohne-gruppe"),
     }
-
-
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def test_anonymous_visitors_go_to_the_login(client, festival):

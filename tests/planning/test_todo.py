@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,17 +21,12 @@ from tests.events.factories import (
     VenueFactory,
     at,
 )
-from tests.planning.factories import partner_coordinator, staff
+from tests.planning.factories import english, partner_coordinator, staff
 from tests.volunteers.factories import RoleFactory, ShiftFactory, assign
 
 pytestmark = pytest.mark.django_db
 
 URL = "/orga/planning/todo/"
-
-
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def admin_url(event) -> str:
