@@ -16,12 +16,11 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from events import roles
-from events.models import Festival
-from events.selectors import festival_current
+from events.orga import current_festival, error_text, require  # noqa: F401
 
 
 def forbidden(request: HttpRequest) -> HttpResponse:
@@ -53,24 +52,6 @@ partner_page = _guarded(
         roles.user_is_orga(request.user) or roles.partners_of(request.user).exists()
     )
 )
-
-
-def require(request: HttpRequest, *perms: str) -> None:
-    """PermissionDenied (the 403 page) unless the user holds every permission."""
-    if not all(request.user.has_perm(perm) for perm in perms):
-        raise PermissionDenied
-
-
-def current_festival() -> Festival:
-    """The festival these pages are about; 404 while there is none."""
-    festival = festival_current()
-    if festival is None:
-        raise Http404("no festival")
-    return festival
-
-
-def error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 def error_code(exc: ValidationError) -> str:

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from events.models import Festival
-from events.selectors import festival_current
+from events.orga import current_festival, error_text, require  # noqa: F401
 
 VIEW = "volunteers.view_shift"
 VIEW_PEOPLE = "volunteers.view_volunteer"
@@ -49,24 +48,6 @@ def orga_page(view: Callable) -> Callable:
             return forbidden(request)
 
     return wrapper
-
-
-def require(request: HttpRequest, *perms: str) -> None:
-    """PermissionDenied (the 403 page) unless the user holds every permission."""
-    if not all(request.user.has_perm(perm) for perm in perms):
-        raise PermissionDenied
-
-
-def current_festival() -> Festival:
-    """The festival these pages are about; 404 while there is none."""
-    festival = festival_current()
-    if festival is None:
-        raise Http404("no festival")
-    return festival
-
-
-def error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 def int_or_none(value: str | None) -> int | None:
