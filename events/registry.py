@@ -8,6 +8,11 @@ The core never imports them: they register here in their AppConfig.ready().
   description and the booklet (e.g. the cinema's FSK rating).
 - eligibility rules: `fn(event, participants) -> None`, raising ValidationError
   with a code when a party may not register (e.g. the cinema's FSK rule).
+- household rules: `fn(event, held_events) -> None`, raising ValidationError with
+  a code when a household may not add this event to the ones it already holds
+  (`held_events`: the events of its other active registrations), e.g. the
+  conference's one session per time slot. Called by the registrations app under
+  the event's lock, with the household known.
 - demo extensions: `fn(festival) -> int` add an app's demo data to the demo
   festival (idempotent) and say how many objects they created.
 - event change handlers: `fn(event, changed_fields)` called inside the transaction
@@ -39,6 +44,7 @@ SeatsProvider = Callable[[list[Any]], dict[int, int]]
 DetailProvider = Callable[[Any], list[str]]
 EligibilityRule = Callable[[Any, list[Any]], None]
 EventChangeHandler = Callable[[Any, set[str]], None]
+HouseholdRule = Callable[[Any, list[Any]], None]
 PagePanel = Callable[[Any, Any], str]
 ConflictProvider = Callable[[Any], list[Any]]
 
@@ -48,6 +54,7 @@ class Registry:
         self.seats_providers: list[SeatsProvider] = []
         self.detail_providers: list[DetailProvider] = []
         self.eligibility_rules: list[EligibilityRule] = []
+        self.household_rules: list[HouseholdRule] = []
         self.event_change_handlers: list[EventChangeHandler] = []
         self.demo_extensions: list[Callable[[Any], int]] = []
         self.page_panels: dict[str, list[PagePanel]] = {}
@@ -68,6 +75,19 @@ class Registry:
         if rule not in self.eligibility_rules:
             self.eligibility_rules.append(rule)
         return rule
+
+    def register_household_rule(self, rule: HouseholdRule) -> HouseholdRule:
+        if rule not in self.household_rules:
+            self.household_rules.append(rule)
+        return rule
+
+    def unregister_household_rule(self, rule: HouseholdRule) -> None:
+        if rule in self.household_rules:
+            self.household_rules.remove(rule)
+
+    def check_household(self, event: Any, held_events: list[Any]) -> None:
+        for rule in self.household_rules:
+            rule(event, held_events)
 
     def unregister_seats_provider(self, provider: SeatsProvider) -> None:
         """Remove a provider (tests, an app switched off); no error if absent."""

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "calendars",
     "printing",
     "planning",
+    "subevents.conference",
+    "subevents.cinema",
 ]
 
 MIDDLEWARE = [

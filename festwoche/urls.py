@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("calendars.urls")),
     path("", include("printing.urls")),
     path("", include("planning.urls")),
+    path("", include("subevents.conference.urls")),
+    path("", include("subevents.cinema.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("dev/outbox/", views.outbox, name="dev-outbox"),
     path("accounts/", include("django.contrib.auth.urls")),

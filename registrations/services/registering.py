@@ -193,6 +193,20 @@ def registration_create(
             ),
             "already_registered",
         )
+    if registry.household_rules:
+        # Modules' rules across the household's week (one conference session per
+        # time slot), judged against its other active registrations.
+        registry.check_household(
+            event,
+            list(
+                Event.objects.filter(
+                    pk__in=Registration.objects.active()
+                    .filter(household=household)
+                    .exclude(event=event)
+                    .values("event_id")
+                )
+            ),
+        )
     seats = sum(1 for person in people if _takes_seat(event, person))
     free = event.capacity - seats_taken([event]).get(event.pk, 0)
     confirmed = seats <= free

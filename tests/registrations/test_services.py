@@ -913,3 +913,33 @@ def test_other_changes_send_no_mail(django_capture_on_commit_callbacks):
         )
 
     assert mail.outbox == []
+
+
+# --- modules' rules across a household's week ---------------------------------------
+
+
+def test_a_household_rule_sees_the_households_other_active_events():
+    first = open_event(capacity=5, title="Workshop A")
+    second = open_event(capacity=5, title="Workshop B")
+    cancelled = open_event(capacity=5, title="Workshop C")
+    register(first, 30, email="lehrerin@example.org")
+    gone = register(cancelled, 30, email="lehrerin@example.org")
+    registration_cancel(registration=gone.registration)
+    seen = []
+
+    def one_workshop_only(event, held_events):
+        seen.append((event.title, sorted(e.title for e in held_events)))
+        if held_events:
+            raise ValidationError("Only one workshop.", code="one_workshop")
+
+    registry.register_household_rule(one_workshop_only)
+    try:
+        with pytest.raises(ValidationError) as err:
+            register(second, 30, email="lehrerin@example.org")
+        register(second, 30, email="other@example.org")
+    finally:
+        registry.unregister_household_rule(one_workshop_only)
+
+    assert err.value.code == "one_workshop"
+    assert seen == [("Workshop B", ["Workshop A"]), ("Workshop B", [])]
+    assert Registration.objects.filter(event=second).count() == 1

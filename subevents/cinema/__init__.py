@@ -1,0 +1,1 @@
+"""The Kinowoche: films, FSK ratings, screenings."""

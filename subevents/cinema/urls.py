@@ -1,0 +1,5 @@
+"""URLs of the cinema module (public and organisers')."""
+
+app_name = "cinema"
+
+urlpatterns: list = []
