@@ -1,3 +1,5 @@
+"""The Kinowoche: films, FSK ratings, screenings."""
+
 from django.apps import AppConfig
 
 
@@ -9,3 +11,10 @@ class CinemaConfig(AppConfig):
 
     def ready(self) -> None:
         """Plug into the core through events.registry (see the module's docs)."""
+        from events.registry import registry
+
+        from . import demo, rules
+
+        registry.register_eligibility_rule(rules.fsk_rule)
+        registry.register_detail_provider(rules.film_details)
+        registry.register_demo_extension(demo.demo_cinema)
