@@ -1,3 +1,6 @@
+"""The Bildungskonferenz: tracks, sessions, speakers, the call for proposals
+and its review, personal conference plans."""
+
 from django.apps import AppConfig
 
 
@@ -9,3 +12,13 @@ class ConferenceConfig(AppConfig):
 
     def ready(self) -> None:
         """Plug into the core through events.registry (see the module's docs)."""
+        from events.registry import registry
+
+        from .demo import demo_conference
+        from .selectors import detail_lines, session_conflicts
+        from .services import session_overlap_check
+
+        registry.register_household_rule(session_overlap_check)
+        registry.register_detail_provider(detail_lines)
+        registry.register_conflict_provider(session_conflicts)
+        registry.register_demo_extension(demo_conference)
