@@ -137,8 +137,8 @@ SESSIONS = (
     ),
 )
 
-# A round of short talks after the closing panel, created here in the four
-# workshop rooms (free then): slug, title, summary, venue, track, speakers, seats.
+# A round of short talks in the lunch break (the Projektmarkt is in the
+# Stadthalle), created here in the four workshop rooms, free between the rounds: slug, title, summary, venue, track, speakers, seats.
 TALKS = (
     (
         "bk-impuls-vorlesen",
@@ -177,7 +177,7 @@ TALKS = (
         40,
     ),
 )
-TALK_START, TALK_END = "17:15", "18:00"
+TALK_START, TALK_END = "12:45", "13:30"
 
 CRITERIA = (
     ("Relevanz für Familien", 3),

@@ -224,7 +224,7 @@ def test_schedule_needs_an_accepted_proposal(conference):
     assert Event.objects.count() == 0
 
 
-# --- the review page -------------------------------------------------------------------
+# --- the review page ---
 
 
 def test_others_scores_are_hidden_until_one_has_reviewed(
@@ -284,7 +284,7 @@ def test_accept_and_decline_through_the_page(client, conference, criteria, orga)
     ) == [("accepted", ""), ("declined", "Zu teuer")]
 
 
-# --- roles -------------------------------------------------------------------------------
+# --- roles ---
 
 
 PAGES = ["/orga/conference/", LIST]
