@@ -56,7 +56,7 @@ def cinema_week(*, festival: Festival | None) -> list[Day]:
     if festival is not None:
         screenings = screenings.filter(event__sub_event__festival=festival)
     rows = _rows(list(screenings))
-    days = {day: Day(day) for day in festival.days()} if festival else {}
+    days = {day: Day(day) for day in festival.days} if festival else {}
     for row in rows:
         date = timezone.localdate(row.event.starts_at)
         days.setdefault(date, Day(date)).rows.append(row)
