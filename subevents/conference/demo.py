@@ -5,9 +5,12 @@ review criteria and proposals in every review state. Idempotent; no e-mails."""
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import BERLIN, Event, Partner, SubEvent, Venue
+from events.demo.content import EVENTS
+from events.models import BERLIN, Event, Partner, Venue
 from events.services import event_create, event_update
 
 from .models import (
@@ -137,8 +140,10 @@ SESSIONS = (
     ),
 )
 
-# A round of short talks in the lunch break (the Projektmarkt is in the
-# Stadthalle), created here in the four workshop rooms, free between the rounds: slug, title, summary, venue, track, speakers, seats.
+# Short talks created here, in slots of the workshop rooms that are free on the
+# conference day and on the days before and after it (so that moving the week by
+# a day never lands a core event on them): slug, title, summary, venue, track,
+# speakers, seats, start, end.
 TALKS = (
     (
         "bk-impuls-vorlesen",
@@ -148,6 +153,8 @@ TALKS = (
         0,
         ("Katharina Vogt",),
         40,
+        "12:45",
+        "13:30",
     ),
     (
         "bk-impuls-elternabend",
@@ -157,6 +164,8 @@ TALKS = (
         2,
         ("Sophie Krüger",),
         40,
+        "12:45",
+        "13:30",
     ),
     (
         "bk-impuls-ganztag",
@@ -166,6 +175,8 @@ TALKS = (
         1,
         ("Jörg Lindner",),
         80,
+        "17:15",
+        "18:00",
     ),
     (
         "bk-impuls-familienbildung",
@@ -175,9 +186,10 @@ TALKS = (
         2,
         ("Markus Feldhaus",),
         40,
+        "12:45",
+        "13:30",
     ),
 )
-TALK_START, TALK_END = "12:45", "13:30"
 
 CRITERIA = (
     ("Relevanz für Familien", 3),
@@ -265,11 +277,13 @@ def _day_at(day: dt.date, clock: str) -> dt.datetime:
 
 def demo_conference(festival) -> int:
     """Attach the conference's data to the demo's Bildungskonferenz; returns how
-    many objects it created (0 on a second run)."""
-    sub_event = SubEvent.objects.filter(festival=festival, slug=CONFERENCE).first()
-    keynote = Event.objects.filter(slug=KEYNOTE, sub_event=sub_event).first()
-    if sub_event is None or keynote is None:
+    many objects it created (0 on a second run, which costs one query)."""
+    keynote = _keynote_with_counts(festival)
+    if keynote is None:
         return 0
+    if _in_place(keynote):
+        return 0
+    sub_event = keynote.sub_event
     created = 0
     tracks = []
     for position, (name, colour, audience) in enumerate(TRACKS):
@@ -331,15 +345,15 @@ def _talks_ensure(sub_event, keynote, tracks, speakers) -> int:
     """The short talks, created in free slots; moved when the week moves."""
     created = 0
     day = timezone.localtime(keynote.starts_at, BERLIN).date()
-    starts_at, ends_at = _day_at(day, TALK_START), _day_at(day, TALK_END)
     venues = {v.slug: v for v in Venue.objects.filter(slug__in=[t[3] for t in TALKS])}
     window = {
         "registration_opens_at": keynote.registration_opens_at,
         "registration_closes_at": keynote.registration_closes_at,
     }
-    for slug, title, summary, venue, track, names, seats in TALKS:
+    for slug, title, summary, venue, track, names, seats, start, end in TALKS:
         if venue not in venues:
             continue
+        starts_at, ends_at = _day_at(day, start), _day_at(day, end)
         event = Event.objects.filter(slug=slug).first()
         if event is None:
             event = event_create(
@@ -370,6 +384,79 @@ def _talks_ensure(sub_event, keynote, tracks, speakers) -> int:
             [speakers[n] for n in names],
         )
     return created
+
+
+def _keynote_with_counts(festival) -> Event | None:
+    """The keynote with its sub-event and the counts _in_place compares, in one
+    query: a second run of load_demo must stay cheap (the core counts queries)."""
+    keynote_clock = _clock(next(spec.start for spec in EVENTS if spec.slug == KEYNOTE))
+    talks_in_place = Q()
+    for slug, *_rest, start, _end in TALKS:
+        # A talk is in place when it starts on the keynote's day at its clock time
+        # and opens for registration with the keynote.
+        talks_in_place |= Q(
+            slug=slug,
+            starts_at=OuterRef("starts_at") + (_clock(start) - keynote_clock),
+            registration_opens_at=OuterRef("registration_opens_at"),
+        )
+    user_model = get_user_model()
+    return (
+        Event.objects.filter(
+            slug=KEYNOTE, sub_event__slug=CONFERENCE, sub_event__festival=festival
+        )
+        .select_related("sub_event")
+        .annotate(
+            n_sessions=_count(Session, "event__sub_event"),
+            n_submissions=_count(Submission, "sub_event"),
+            n_criteria=_count(Criterion, "sub_event"),
+            n_reviewers=_count(Review, "submission__sub_event", "reviewer"),
+            n_users=_rows(user_model.objects.filter(username__in=["orga", "leitung"])),
+            n_talks=_rows(Event.objects.filter(talks_in_place)),
+        )
+        .first()
+    )
+
+
+def _clock(text: str) -> dt.timedelta:
+    hour, minute = map(int, text.split(":"))
+    return dt.timedelta(hours=hour, minutes=minute)
+
+
+def _in_place(keynote: Event) -> bool:
+    return (
+        keynote.n_talks == len(TALKS)
+        and keynote.n_sessions == len(SESSIONS) + len(TALKS)
+        and keynote.n_submissions == len(SUBMISSIONS)
+        and keynote.n_criteria == len(CRITERIA)
+        and keynote.n_reviewers == keynote.n_users
+    )
+
+
+def _rows(queryset) -> Coalesce:
+    return Coalesce(
+        Subquery(
+            queryset.order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def _count(model, path: str, distinct: str = "pk") -> Coalesce:
+    """A subquery counting `model` rows (distinct `distinct`) of the outer sub-event."""
+    return Coalesce(
+        Subquery(
+            model.objects.filter(**{path: OuterRef("sub_event_id")})
+            .order_by()
+            .values(path)
+            .annotate(n=Count(distinct, distinct=True))
+            .values("n")[:1]
+        ),
+        0,
+    )
 
 
 def _submissions_ensure(sub_event, tracks, criteria) -> int:
