@@ -67,7 +67,12 @@ def conference(transactional_db):
         at(1, 10, 30),
         "Keynote: Bildung beginnt in der Familie",
         fmt=Format.KEYNOTE,
-        who=[SpeakerFactory(name="Prof. Dr. Miriam Ostermann")],
+        who=[
+            SpeakerFactory(
+                name="Prof. Dr. Miriam Ostermann",
+                organisation_text="Hochschule für Soziale Arbeit",
+            )
+        ],
     )
     session(aula, at(1, 11), at(1, 12, 30), "Gut ankommen", school, who=[jörg])
     session(bib, at(1, 11), at(1, 12, 30), "Mehrsprachig aufwachsen", early, who=[anna])
