@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from events.models import BERLIN, Event, Festival, SubEvent, Venue
 from events.services import event_update
 
-from .models import Film
+from .models import Film, Screening
 from .services import screening_attach, screening_create, screening_end
 
 KINO = "kinowoche"
@@ -215,20 +215,17 @@ def _at(festival: Festival, day: int, clock: str) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(hour, minute), tzinfo=BERLIN)
 
 
+def _opens(festival: Festival) -> dt.datetime:
+    return _at(festival, 0, "09:00") - dt.timedelta(
+        weeks=REGISTRATION_OPENS_WEEKS_BEFORE
+    )
+
+
 def _films_upsert() -> tuple[dict[str, Film], int]:
     existing = Film.objects.in_bulk([spec.slug for spec in FILMS], field_name="slug")
     films, created = {}, 0
     for spec in FILMS:
-        values = {
-            "title": spec.title,
-            "runtime_minutes": spec.runtime,
-            "fsk": spec.fsk,
-            "synopsis": spec.synopsis,
-            "year": spec.year,
-            "original_title": spec.original_title,
-            "language": spec.language,
-            "subtitles": spec.subtitles,
-        }
+        values = _film_values(spec)
         film = existing.get(spec.slug)
         if film is None:
             film = Film.objects.create(slug=spec.slug, **values)
@@ -265,9 +262,7 @@ def _extras(
             slug__in=[spec.slug for spec in EXTRA]
         ).select_related("screening__film")
     }
-    opens = _at(festival, 0, "09:00") - dt.timedelta(
-        weeks=REGISTRATION_OPENS_WEEKS_BEFORE
-    )
+    opens = _opens(festival)
     created = 0
     moves = []
     for spec in EXTRA:
@@ -312,9 +307,56 @@ def _extras(
     return created
 
 
+def _film_values(spec: FilmSpec) -> dict:
+    return {
+        "title": spec.title,
+        "runtime_minutes": spec.runtime,
+        "fsk": spec.fsk,
+        "synopsis": spec.synopsis,
+        "year": spec.year,
+        "original_title": spec.original_title,
+        "language": spec.language,
+        "subtitles": spec.subtitles,
+    }
+
+
+def _in_place(festival: Festival) -> bool:
+    """Everything is there as specified, at this week (one query): the common case
+    of a second run, which then writes nothing and asks nothing more."""
+    fields = list(_film_values(FILMS[0]))
+    rows = Screening.objects.filter(event__sub_event__festival=festival).values_list(
+        "event__slug",
+        "event__starts_at",
+        "event__registration_opens_at",
+        "film__slug",
+        *(f"film__{name}" for name in fields),
+    )
+    found = {row[0]: row for row in rows}
+    opens = _opens(festival)
+    wanted = dict(ATTACHED) | {spec.slug: spec.film for spec in EXTRA}
+    films = {spec.slug: spec for spec in FILMS}
+    if set(found) != set(wanted):
+        return False
+    extra = {spec.slug: spec for spec in EXTRA}
+    for slug, (_slug, starts_at, opens_at, film, *values) in found.items():
+        if film != wanted[slug]:
+            return False
+        if list(_film_values(films[film]).values()) != values:
+            return False
+        spec = extra.get(slug)
+        if spec and (starts_at, opens_at) != (
+            _at(festival, spec.day, spec.start),
+            opens,
+        ):
+            return False
+    return True
+
+
 def demo_cinema(festival: Festival) -> int:
     """Add the demo films and screenings to the demo festival; returns how many
     films and screenings were created (0 on a second run)."""
+    if _in_place(festival):
+        return 0
     kino = SubEvent.objects.filter(festival=festival, slug=KINO).first()
     hall = Venue.objects.filter(slug=HALL).first()
     if kino is None or hall is None:

@@ -69,6 +69,14 @@ def test_the_demo_has_films_and_screenings_of_every_family_rating():
     ]
 
 
+def test_a_second_run_asks_one_query(django_assert_num_queries):
+    load("--start", "2027-06-14")
+    festival = Festival.objects.get(slug=demo.FESTIVAL_SLUG)
+
+    with django_assert_num_queries(1):
+        assert demo_cinema(festival) == 0
+
+
 def test_a_second_run_creates_and_changes_nothing():
     load("--start", "2027-06-14")
     festival = Festival.objects.get(slug=demo.FESTIVAL_SLUG)
