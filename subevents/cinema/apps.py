@@ -18,3 +18,5 @@ class CinemaConfig(AppConfig):
         registry.register_eligibility_rule(rules.fsk_rule)
         registry.register_detail_provider(rules.film_details)
         registry.register_demo_extension(demo.demo_cinema)
+        registry.register_page_panel("event", rules.event_panel)
+        registry.register_page_panel("sub_event", rules.sub_event_panel)

@@ -4,6 +4,8 @@ for registrations and the film's facts as detail lines."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from events.models import Event, SubEvent
@@ -98,3 +100,27 @@ def film_details(event: Event) -> list[str]:
     if screening is None:
         return []
     return [film_facts(screening.film)]
+
+
+def event_panel(request: Any, event: Event) -> str:
+    """Page panel (registry): on a screening's page, a link to its film's page."""
+    screening = screening_of(event)
+    if screening is None:
+        return ""
+    return format_html(
+        '<p class="cine-panel"><a href="{}">{}</a></p>',
+        screening.film.get_absolute_url(),
+        _("About the film “%(title)s” and all its screenings")
+        % {"title": screening.film.title},
+    )
+
+
+def sub_event_panel(request: Any, sub_event: SubEvent) -> str:
+    """Page panel (registry): on the cinema sub-event's page, the week's films."""
+    if sub_event.kind != SubEvent.Kind.CINEMA:
+        return ""
+    return format_html(
+        '<p class="cine-panel"><a class="button" href="{}">{}</a></p>',
+        reverse("cinema:week"),
+        _("The cinema week at a glance: all films and screenings"),
+    )

@@ -180,3 +180,17 @@ def test_the_orga_list_is_for_those_who_plan_the_week(client):
     assert response.status_code == 200
     assert "Tschick FSK 12" in text(response)
     assert "Monday, June 14, 19:30–21:15" in text(response)
+
+
+def test_the_event_and_sub_event_pages_link_to_the_films(client):
+    film = FilmFactory(title="Tschick", slug="tschick", fsk=12)
+    shown = screening(film, capacity=None)
+
+    event_page = english(client).get(f"/events/{shown.event.slug}/")
+    sub_event_page = english(client).get(f"/subevents/{shown.event.sub_event.slug}/")
+
+    assert (
+        '<a href="/films/tschick/">About the film “Tschick” and all its screenings</a>'
+        in event_page.content.decode()
+    )
+    assert 'href="/films/"' in sub_event_page.content.decode()
