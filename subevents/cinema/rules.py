@@ -78,7 +78,7 @@ def fsk_rule(event: Event, participants: list[Any]) -> None:
 
 
 def film_facts(film: Film) -> str:
-    """ "FSK 12 · 95 min · Deutsch, subtitles: Englisch" for a film."""
+    """The film's facts in one line, e.g. "FSK 12 · 95 min · Deutsch"."""
     if film.subtitles:
         language = _("%(language)s, subtitles: %(subtitles)s") % {
             "language": film.language,
