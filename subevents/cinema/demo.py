@@ -1,27 +1,21 @@
 """The Kinowoche's films for the demo festival.
 
-Most films are attached to the Kinowoche events the core demo already holds (their
-runtimes are chosen so that runtime plus the trailer buffer is exactly the event's
-length). A few more screenings are created through screening_create at times of
-day that no core event uses in the Lichtspielhaus (around noon and late at night),
-so the core's move of the week (`load_demo --start`) never runs into them; they
-follow the week here. Idempotent: a second run with the same week writes nothing.
+Each film is attached to a Kinowoche event the core demo already holds; its runtime
+(plus the trailer and cleaning buffer) is exactly the event's length, so nothing
+moves. No events are created here: the core moves its events with the week
+(`load_demo --start`) and the screenings go with them, and the planning demo's
+release snapshot (taken before this runs) stays the programme of record.
+Idempotent: a second run asks one query and writes nothing.
 
-The titles of the core's events are kept; the synopses are our own short texts,
-and the extra films are invented.
+The titles are the core's; the synopses are our own short texts.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 
-from events.models import BERLIN, Event, Festival, SubEvent, Venue
-from events.services import event_update
+from events.models import Event, Festival
 
-from .models import Film, Screening
-from .services import screening_attach, screening_create, screening_end
-
-KINO = "kinowoche"
-HALL = "lichtspielhaus"
+from .models import DEFAULT_BUFFER_MINUTES, Film, Screening
+from .services import screening_attach
 
 
 @dataclass(frozen=True)
@@ -130,43 +124,31 @@ FILMS = (
         language="Stummfilm mit Zwischentiteln",
     ),
     FilmSpec(
-        "funkelzahn-der-kleine-drache",
-        "Funkelzahn, der kleine Drache",
-        70,
-        0,
-        "Ein kleiner Drache, der statt Feuer nur Seifenblasen spucken kann, findet "
-        "heraus, wozu das gut ist.",
-        year=2025,
-    ),
-    FilmSpec(
-        "die-wolkenpiraten",
-        "Die Wolkenpiraten",
-        85,
-        6,
-        "Drei Geschwister bauen aus einem alten Heißluftballon ein Piratenschiff "
-        "und geraten in ein Gewitter über dem Wattenmeer.",
-        year=2024,
-    ),
-    FilmSpec(
-        "sommer-am-deich",
-        "Sommer am Deich",
-        100,
+        "systemsprenger",
+        "Systemsprenger",
+        125,
         12,
-        "Lotte ist dreizehn und verbringt die Ferien bei ihrem Opa an der Küste. "
-        "Als der Hof verkauft werden soll, fasst sie einen Plan.",
-        year=2024,
+        "Ein neunjähriges Mädchen, das überall wieder gehen muss, und die "
+        "Erwachsenen, die trotzdem nicht aufhören, einen Platz für sie zu suchen.",
+        year=2019,
     ),
     FilmSpec(
-        "nachtfahrt",
-        "Nachtfahrt",
-        95,
-        16,
-        "Eine Taxifahrerin, ein Fahrgast ohne Ziel und eine Nacht, in der beide "
-        "etwas über sich erfahren, das sie lieber nicht gewusst hätten.",
-        year=2023,
-        original_title="Night Shift",
-        language="Englisch",
-        subtitles="OmU",
+        "kurzfilme-aus-dem-landkreis",
+        "Kurzfilme aus dem Landkreis",
+        105,
+        12,
+        "Die zwölf besten Beiträge des Jugendfilmwettbewerbs: Dokumentarisches, "
+        "Gespieltes und Animiertes, gedreht von Jugendlichen aus der Region.",
+        subtitles="teils Englisch",
+    ),
+    FilmSpec(
+        "trickfilme-aus-dem-workshop",
+        "Trickfilme aus dem Workshop",
+        60,
+        0,
+        "Stop-Motion-Filme aus Knete und Papier, die Kinder in der Kinowoche "
+        "selbst gedreht haben, und kurze Filme für die ganze Familie.",
+        language="Deutsch und ohne Dialog",
     ),
 )
 
@@ -185,40 +167,13 @@ ATTACHED = {
     "kinomatinee-checker-tobi": "checker-tobi-und-das-geheimnis-unseres-planeten",
     "film-das-kleine-gespenst": "das-kleine-gespenst",
     "kinomatinee-olchis": "die-olchis-willkommen-in-schmuddelfing",
+    "filmabend-systemsprenger": "systemsprenger",
+    "jugendfilmnacht": "kurzfilme-aus-dem-landkreis",
+    "kino-abschlussvorstellung": "trickfilme-aus-dem-workshop",
 }
-
-
-@dataclass(frozen=True)
-class ExtraSpec:
-    slug: str
-    film: str
-    day: int
-    start: str
-    capacity: int = 120
-
-
-# Noon (12:45–15:00) and late night (from 22:15) are free in the hall every day.
-EXTRA = (
-    ExtraSpec("kino-funkelzahn-mittwoch", "funkelzahn-der-kleine-drache", 2, "13:00"),
-    ExtraSpec("kino-wolkenpiraten-dienstag", "die-wolkenpiraten", 1, "13:00"),
-    ExtraSpec("kino-wolkenpiraten-samstag", "die-wolkenpiraten", 5, "13:00"),
-    ExtraSpec("kino-sommer-am-deich", "sommer-am-deich", 6, "12:45"),
-    ExtraSpec("kino-spaetvorstellung-nachtfahrt", "nachtfahrt", 4, "22:15", 80),
-)
-
-REGISTRATION_OPENS_WEEKS_BEFORE = 10
-
-
-def _at(festival: Festival, day: int, clock: str) -> dt.datetime:
-    hour, minute = (int(part) for part in clock.split(":"))
-    date = festival.start_date + dt.timedelta(days=day)
-    return dt.datetime.combine(date, dt.time(hour, minute), tzinfo=BERLIN)
-
-
-def _opens(festival: Festival) -> dt.datetime:
-    return _at(festival, 0, "09:00") - dt.timedelta(
-        weeks=REGISTRATION_OPENS_WEEKS_BEFORE
-    )
+# Buffers other than the usual trailers and cleaning: the evening with a talk
+# after the film keeps the hall longer.
+BUFFERS = {"filmabend-systemsprenger": 25}
 
 
 def _films_upsert() -> tuple[dict[str, Film], int]:
@@ -245,65 +200,15 @@ def _attach(festival: Festival, films: dict[str, Film]) -> int:
     created = 0
     for event in events:
         film = films[ATTACHED[event.slug]]
+        buffer = BUFFERS.get(event.slug, DEFAULT_BUFFER_MINUTES)
         screening = getattr(event, "screening", None)
-        if screening is not None and screening.film_id == film.pk:
+        if screening is not None and (screening.film_id, screening.trailer_minutes) == (
+            film.pk,
+            buffer,
+        ):
             continue
-        screening_attach(event=event, film=film)
+        screening_attach(event=event, film=film, trailer_minutes=buffer)
         created += screening is None
-    return created
-
-
-def _extras(
-    festival: Festival, films: dict[str, Film], kino: SubEvent, hall: Venue
-) -> int:
-    existing = {
-        event.slug: event
-        for event in Event.objects.filter(
-            slug__in=[spec.slug for spec in EXTRA]
-        ).select_related("screening__film")
-    }
-    opens = _opens(festival)
-    created = 0
-    moves = []
-    for spec in EXTRA:
-        film = films[spec.film]
-        starts_at = _at(festival, spec.day, spec.start)
-        event = existing.get(spec.slug)
-        if event is None:
-            screening_create(
-                film=film,
-                venue=hall,
-                starts_at=starts_at,
-                sub_event=kino,
-                capacity=spec.capacity,
-                slug=spec.slug,
-                status=Event.Status.PUBLISHED,
-                registration_opens_at=opens,
-                registration_closes_at=starts_at,
-                price_text="3 € pro Kind, Erwachsene 5 €",
-                is_free=False,
-            )
-            created += 1
-        elif event.starts_at != starts_at or event.registration_opens_at != opens:
-            moves.append((event, starts_at))
-    # The week moved: latest first when it moved later, so no screening lands on
-    # a slot another one still holds.
-    later = bool(moves) and moves[0][1] > moves[0][0].starts_at
-    for event, starts_at in sorted(
-        moves, key=lambda move: move[0].starts_at, reverse=later
-    ):
-        screening = event.screening
-        event_update(
-            event=event,
-            starts_at=starts_at,
-            ends_at=screening_end(
-                film=screening.film,
-                starts_at=starts_at,
-                trailer_minutes=screening.trailer_minutes,
-            ),
-            registration_opens_at=opens,
-            registration_closes_at=starts_at,
-        )
     return created
 
 
@@ -321,47 +226,35 @@ def _film_values(spec: FilmSpec) -> dict:
 
 
 def _in_place(festival: Festival) -> bool:
-    """Everything is there as specified, at this week (one query): the common case
-    of a second run, which then writes nothing and asks nothing more."""
+    """Everything is there as specified (one query): the common case of a second
+    run, which then writes nothing and asks nothing more."""
     fields = list(_film_values(FILMS[0]))
     rows = Screening.objects.filter(event__sub_event__festival=festival).values_list(
         "event__slug",
-        "event__starts_at",
-        "event__registration_opens_at",
+        "trailer_minutes",
         "film__slug",
         *(f"film__{name}" for name in fields),
     )
-    found = {row[0]: row for row in rows}
-    opens = _opens(festival)
-    wanted = dict(ATTACHED) | {spec.slug: spec.film for spec in EXTRA}
-    films = {spec.slug: spec for spec in FILMS}
-    if set(found) != set(wanted):
+    found = {row[0]: row[1:] for row in rows}
+    specs = {spec.slug: spec for spec in FILMS}
+    if set(found) != set(ATTACHED):
         return False
-    extra = {spec.slug: spec for spec in EXTRA}
-    for slug, (_slug, starts_at, opens_at, film, *values) in found.items():
-        if film != wanted[slug]:
-            return False
-        if list(_film_values(films[film]).values()) != values:
-            return False
-        spec = extra.get(slug)
-        if spec and (starts_at, opens_at) != (
-            _at(festival, spec.day, spec.start),
-            opens,
+    for slug, (buffer, film, *values) in found.items():
+        if (film, buffer) != (
+            ATTACHED[slug],
+            BUFFERS.get(slug, DEFAULT_BUFFER_MINUTES),
         ):
+            return False
+        if list(_film_values(specs[film]).values()) != values:
             return False
     return True
 
 
 def demo_cinema(festival: Festival) -> int:
-    """Add the demo films and screenings to the demo festival; returns how many
-    films and screenings were created (0 on a second run)."""
+    """Add the demo films and attach them to the demo's Kinowoche events; returns
+    how many films and screenings were created (0 on a second run)."""
     if _in_place(festival):
-        return 0
-    kino = SubEvent.objects.filter(festival=festival, slug=KINO).first()
-    hall = Venue.objects.filter(slug=HALL).first()
-    if kino is None or hall is None:
         return 0
     films, created = _films_upsert()
     created += _attach(festival, films)
-    created += _extras(festival, films, kino, hall)
     return created

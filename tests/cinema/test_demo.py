@@ -1,5 +1,5 @@
-"""The demo's Kinowoche: films on the core's cinema events plus a few screenings of
-its own, idempotent, moving with the week, and the demo families fit the FSK rule."""
+"""The demo's Kinowoche: films on the core's cinema events, idempotent, moving with
+the week, and the demo families fit the FSK rule."""
 
 import datetime as dt
 from io import StringIO
@@ -48,11 +48,10 @@ def load(*args: str) -> None:
 def test_the_demo_has_films_and_screenings_of_every_family_rating():
     load("--start", "2027-06-14")
 
-    assert Film.objects.count() == 14
-    assert Screening.objects.count() == 18
-    assert set(Film.objects.values_list("fsk", flat=True)) == {0, 6, 12, 16}
-    shown = set(Screening.objects.values_list("film__fsk", flat=True))
-    assert shown == {0, 6, 12, 16}
+    assert Film.objects.count() == 13
+    assert Screening.objects.count() == 16
+    ratings = sorted(Screening.objects.values_list("film__fsk", flat=True))
+    assert ratings == [0] * 12 + [6] + [12] * 3
     for screening in Screening.objects.select_related("event", "film"):
         event = screening.event
         assert event.sub_event.slug == "kinowoche"
@@ -86,7 +85,7 @@ def test_a_second_run_creates_and_changes_nothing():
     assert demo_cinema(festival) == 0
     load("--start", "2027-06-14")
 
-    assert Screening.objects.count() == 18
+    assert Screening.objects.count() == 16
     assert list(Event.objects.order_by("pk").values_list("pk", "updated_at")) == stamps
     assert list(Film.objects.order_by("pk").values_list("pk", "updated_at")) == films
 
@@ -97,13 +96,14 @@ def test_the_screenings_move_with_the_week(start):
 
     load("--start", start)
 
-    late = Event.objects.get(slug="kino-spaetvorstellung-nachtfahrt")
-    friday = dt.date.fromisoformat(start) + dt.timedelta(days=4)
-    assert timezone.localtime(late.starts_at, BERLIN) == dt.datetime.combine(
-        friday, dt.time(22, 15), tzinfo=BERLIN
+    talk = Event.objects.get(slug="filmabend-systemsprenger")
+    thursday = dt.date.fromisoformat(start) + dt.timedelta(days=3)
+    assert timezone.localtime(talk.starts_at, BERLIN) == dt.datetime.combine(
+        thursday, dt.time(19, 30), tzinfo=BERLIN
     )
-    assert late.ends_at - late.starts_at == dt.timedelta(minutes=110)
-    assert Screening.objects.count() == 18
+    assert talk.screening.film.title == "Systemsprenger"
+    assert talk.ends_at - talk.starts_at == dt.timedelta(minutes=125 + 25)
+    assert Screening.objects.count() == 16
 
 
 def test_the_demo_families_fit_the_fsk_rule():
