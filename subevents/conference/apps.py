@@ -12,9 +12,13 @@ class ConferenceConfig(AppConfig):
 
     def ready(self) -> None:
         """Plug into the core through events.registry (see the module's docs)."""
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
         from events.registry import registry
+        from events.signals import programme_changed
 
         from .demo import demo_conference
+        from .models import Session, Speaker, Track
         from .selectors import detail_lines, session_conflicts
         from .services import session_overlap_check
 
@@ -22,3 +26,18 @@ class ConferenceConfig(AppConfig):
         registry.register_detail_provider(detail_lines)
         registry.register_conflict_provider(session_conflicts)
         registry.register_demo_extension(demo_conference)
+
+        # The sessions' detail lines are cached per programme version (cache
+        # bookkeeping only, as the core does for its own models).
+        for model in (Track, Speaker, Session):
+            post_save.connect(
+                programme_changed, sender=model, dispatch_uid=f"pv-save-{model}"
+            )
+            post_delete.connect(
+                programme_changed, sender=model, dispatch_uid=f"pv-del-{model}"
+            )
+        m2m_changed.connect(
+            programme_changed,
+            sender=Session.speakers.through,
+            dispatch_uid="pv-m2m-conference-speakers",
+        )

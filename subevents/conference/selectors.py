@@ -6,13 +6,15 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.models import BERLIN, Event, Festival, SubEvent
-from events.selectors import Conflict
+from events.selectors import Conflict, programme_version
 
 from .models import Criterion, Review, Session, Submission
 
@@ -135,14 +137,23 @@ def session_detail_line(session: Session) -> str:
 
 
 def detail_lines(event: Event) -> list[str]:
-    """Registry detail provider: the session's line, none for other events."""
-    session = (
-        Session.objects.filter(event_id=event.pk)
-        .select_related("track")
-        .prefetch_related("speakers", "speakers__partner")
-        .first()
-    )
-    return [session_detail_line(session)] if session else []
+    """Registry detail provider: the session's line, none for other events.
+
+    Feeds and the booklet ask once per event, so the lines of all sessions are
+    built at once and cached per programme version and language (no query per
+    event; the module's models bump the version, see apps.py)."""
+    key = f"conference:details:{programme_version()}:{get_language()}"
+    lines = cache.get(key)
+    if lines is None:
+        lines = {
+            session.event_id: session_detail_line(session)
+            for session in Session.objects.select_related("track").prefetch_related(
+                "speakers", "speakers__partner"
+            )
+        }
+        cache.set(key, lines, timeout=24 * 3600)
+    line = lines.get(event.pk)
+    return [line] if line else []
 
 
 # --- the committee ---------------------------------------------------------------
