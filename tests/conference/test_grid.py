@@ -132,3 +132,17 @@ def test_the_event_page_shows_the_detail_line(client, conference):
     html = english(client).get(session.event.get_absolute_url()).content.decode()
 
     assert "<dd>Workshop · Deutsch · Introductory</dd>" in html
+
+
+def test_the_detail_line_follows_a_change_of_speakers(
+    conference, django_capture_on_commit_callbacks
+):
+    session = make(conference, VenueFactory(), at(1, 11), at(1, 12), "Wald")
+    assert registry.detail_lines(session.event) == ["Workshop · Deutsch · Introductory"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session.speakers.add(SpeakerFactory(name="Anna Beispiel", organisation_text=""))
+
+    assert registry.detail_lines(session.event) == [
+        "Workshop · Deutsch · Introductory · with Anna Beispiel"
+    ]

@@ -172,7 +172,9 @@ def test_the_grid_on_desktop_phone_and_projector(
     page.screenshot(path=screens_dir / "conference-grid-screen.png", full_page=True)
 
 
-def test_a_committee_member_scores_and_accepts(live_server, context, conference):
+def test_a_committee_member_scores_and_accepts(
+    live_server, context, conference, screens_dir
+):
     relevance = CriterionFactory(sub_event=conference, name="Relevanz", weight=3)
     cost = CriterionFactory(sub_event=conference, name="Kosten", weight=1)
     submission = SubmissionFactory(sub_event=conference, title="Schulweg-Detektive")
@@ -188,6 +190,7 @@ def test_a_committee_member_scores_and_accepts(live_server, context, conference)
     page.get_by_role("button", name="Save review").click()
 
     expect(page.locator(".cf-weighted")).to_have_text("4.50")
+    page.screenshot(path=screens_dir / "conference-review.png", full_page=True)
     page.get_by_role("button", name="Accept").click()
     expect(page.locator(".cf-state strong")).to_have_text("Accepted")
     submission.refresh_from_db()
