@@ -4,6 +4,7 @@ core, judged by registration_create and shown on the public form."""
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from rest_framework.test import APIClient
 
 from registrations.models import Registration
 from registrations.services import registration_cancel
@@ -126,4 +127,32 @@ def test_the_public_form_shows_the_reason(client, conference):
         "that time." in response.content.decode()
     )
     assert '<li data-code="session_overlap">' in response.content.decode()
+    assert Registration.objects.filter(event=second).count() == 0
+
+
+def test_the_api_answers_with_the_code_and_the_message(conference):
+    first = session(conference, at(1, 10, 30), at(1, 12), "Sprache im Alltag")
+    second = session(conference, at(1, 11), at(1, 12, 30), "Kinderschutz")
+    register(first, 36, email=MAIL)
+    client = APIClient()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.post(
+        "/api/v1/registrations/",
+        {
+            "event": second.slug,
+            "contact": {"name": "Lehrerin Lehmann", "email": MAIL, "phone": ""},
+            "participants": [{"name": "Frau Lehmann", "age": 36}],
+            "consent_privacy": True,
+            "photo_consent": False,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert (response.json()["code"], response.json()["detail"]) == (
+        "session_overlap",
+        "You are already registered for “Sprache im Alltag” at 10:30–12:00 at "
+        "that time.",
+    )
     assert Registration.objects.filter(event=second).count() == 0
