@@ -24,6 +24,7 @@ from icalendar import Calendar
 from calendars.models import FeedToken
 from events import ics
 from events.models import Audience, Event, SubEvent, Venue
+from events.registry import registry
 from events.selectors import event_list_public, festival_current, programme_version
 from registrations.ics import registration_entry
 from registrations.models import Registration
@@ -199,8 +200,10 @@ def _public_feed(events: QuerySet[Event], calendar: Calendar, *, filename: str) 
     missing = [pk for pk, key in keys.items() if key not in cached]
     if missing:
         built = {}
-        for event in event_list_public().filter(pk__in=missing):
-            entry = ics.event_entry(event)
+        to_build = list(event_list_public().filter(pk__in=missing))
+        details = registry.detail_lines_map(to_build)
+        for event in to_build:
+            entry = ics.event_entry(event, details=details.get(event.pk, []))
             built[keys[event.pk]] = (ics.vevent(entry).to_ical(), entry.changed_at)
         cache.set_many(built, CACHE_SECONDS)
         cached.update(built)

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from events import roles, services
 from events.filters import EventFilter
 from events.models import Event, Partner, SubEvent, Venue
+from events.registry import registry
 from events.selectors import (
     event_list_public,
     event_list_visible,
@@ -119,7 +120,11 @@ class EventViewSet(
 
     def _read(self, events: list[Event], many: bool):
         seats = seats_available_map(events)
-        context = {**self.get_serializer_context(), "seats": seats}
+        context = {
+            **self.get_serializer_context(),
+            "seats": seats,
+            "details": registry.detail_lines_map(events),
+        }
         data = EventSerializer(
             events if many else events[0], many=many, context=context
         ).data

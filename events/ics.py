@@ -191,7 +191,12 @@ def event_location(event: Event) -> str:
     return ", ".join(part for part in (event.venue.name, event.venue.address) if part)
 
 
-def event_description(event: Event, *, registration_note: str | None = None) -> str:
+def event_description(
+    event: Event,
+    *,
+    registration_note: str | None = None,
+    details: list[str] | None = None,
+) -> str:
     """Summary, age range, price, registration and accessibility, one per line.
 
     `registration_note` replaces the public note on registration (a family's own
@@ -213,7 +218,8 @@ def event_description(event: Event, *, registration_note: str | None = None) -> 
         if registration_note is not None
         else _registration_note(event)
     )
-    lines.extend(registry.detail_lines(event))
+    # `details`: the modules' lines when the caller fetched them for many events.
+    lines.extend(details if details is not None else registry.detail_lines(event))
     access = []
     if event.venue is not None:
         if event.venue.step_free:
@@ -248,6 +254,7 @@ def event_entry(
     alarm_before: dt.timedelta | None = None,
     summary_prefix: str = "",
     registration_note: str | None = None,
+    details: list[str] | None = None,
 ) -> Entry:
     """An event as a calendar entry. The feeds of the programme use the event's own
     UID; a family's feed passes its registration (kind, pk, extra sequence, status
@@ -274,6 +281,8 @@ def event_entry(
         geo=geo,
         url=settings.SITE_URL + event.get_absolute_url(),
         categories=categories,
-        description=event_description(event, registration_note=registration_note),
+        description=event_description(
+            event, registration_note=registration_note, details=details
+        ),
         alarm_before=alarm_before,
     )

@@ -4,8 +4,9 @@ The core never imports them: they register here in their AppConfig.ready().
 
 - seats providers: `fn(events) -> {event_id: seats_taken}` for a list of events, in a
   fixed number of queries (the registrations app provides one).
-- detail providers: `fn(event) -> list[str]` extra lines for the programme, the feed
-  description and the booklet (e.g. the cinema's FSK rating).
+- detail providers: `fn(events) -> {event_id: [lines]}` extra lines for a list of
+  events, in a fixed number of queries, for the event page, the programme, the API,
+  the feed description and the booklet (e.g. the cinema's FSK rating).
 - eligibility rules: `fn(event, participants) -> None`, raising ValidationError
   with a code when a party may not register (e.g. the cinema's FSK rule).
 - household rules: `fn(event, held_events) -> None`, raising ValidationError with
@@ -41,7 +42,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 SeatsProvider = Callable[[list[Any]], dict[int, int]]
-DetailProvider = Callable[[Any], list[str]]
+DetailProvider = Callable[[list[Any]], dict[int, list[str]]]
 EligibilityRule = Callable[[Any, list[Any]], None]
 EventChangeHandler = Callable[[Any, set[str]], None]
 HouseholdRule = Callable[[Any, list[Any]], None]
@@ -135,8 +136,19 @@ class Registry:
                 totals[event_id] = totals.get(event_id, 0) + seats
         return totals
 
+    def detail_lines_map(self, events: Iterable[Any]) -> dict[int, list[str]]:
+        """Every provider's lines for each of `events`, in registration order."""
+        events = list(events)
+        lines: dict[int, list[str]] = {}
+        if not events:
+            return lines
+        for provider in self.detail_providers:
+            for event_id, provided in provider(events).items():
+                lines.setdefault(event_id, []).extend(provided)
+        return lines
+
     def detail_lines(self, event: Any) -> list[str]:
-        return [line for provider in self.detail_providers for line in provider(event)]
+        return self.detail_lines_map([event]).get(event.pk, [])
 
     def check_eligibility(self, event: Any, participants: list[Any]) -> None:
         for rule in self.eligibility_rules:

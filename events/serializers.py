@@ -1,6 +1,7 @@
 """API representations. Serializers parse and shape data; rules live in services."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Audience, Event, Partner, SubEvent, Venue
@@ -84,6 +85,7 @@ class EventSerializer(serializers.ModelSerializer):
     seats_available = serializers.SerializerMethodField()
     registration = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+    details = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
@@ -117,8 +119,14 @@ class EventSerializer(serializers.ModelSerializer):
             "accessibility_notes",
             "host_partners",
             "url",
+            "details",
             "updated_at",
         ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_details(self, obj: Event) -> list[str]:
+        """The sub-event modules' lines (a film's FSK rating, a session's track)."""
+        return self.context["details"].get(obj.pk, [])
 
     def get_seats_available(self, obj: Event) -> int | None:
         return self.context["seats"][obj.pk]

@@ -117,11 +117,17 @@ def _attach_cards(events: list[Event]) -> None:
     keys = {event.pk: _card_key(event, language) for event in events}
     cached = cache.get_many(list(keys.values()))
     template = get_template(CARD_TEMPLATE)
+    # The modules' detail lines (a film's FSK rating), for the cards to render.
+    details = registry.detail_lines_map(
+        event for event in events if keys[event.pk] not in cached
+    )
     missing = {}
     for event in events:
         html = cached.get(keys[event.pk])
         if html is None:
-            html = template.render({"event": event})
+            html = template.render(
+                {"event": event, "details": details.get(event.pk, [])}
+            )
             missing[keys[event.pk]] = html
         event.card = mark_safe(html)  # noqa: S308 - our own template's output
     if missing:

@@ -61,9 +61,11 @@ INSTALLED_APPS = [
     "volunteers",
     "calendars",
     "printing",
-    "planning",
+    # The sub-event modules before planning: their demo adds events, and the
+    # planning demo's releases record the programme as the demo leaves it.
     "subevents.conference",
     "subevents.cinema",
+    "planning",
 ]
 
 MIDDLEWARE = [

@@ -133,7 +133,7 @@ def _access(venue: Venue | None) -> str:
     return ", ".join(str(fact) for fact in facts)
 
 
-def _event_block(event: Event):
+def _event_block(event: Event, details: list[str]):
     """One programme entry: time | title and facts (accent rule) | QR code."""
     title = safe(event.title)
     if event.is_cancelled:
@@ -154,7 +154,7 @@ def _event_block(event: Event):
     if access or event.accessibility_notes:
         text = "; ".join(p for p in (access, event.accessibility_notes) if p)
         lines.append(para(f"{_('Accessibility')}: {text}", "small"))
-    for line in registry.detail_lines(event):
+    for line in details:
         lines.append(para(str(line), "small"))
     qr = qr_code(settings.SITE_URL + event.get_absolute_url(), QR_SIZE)
     with_qr = event.needs_registration and not event.is_cancelled
@@ -208,6 +208,7 @@ def _programme_state(festival: Festival) -> dt.datetime:
 def _story(festival: Festival, progress: Progress) -> list:
     s = styles()
     events = list(event_list_public().filter(sub_event__festival=festival))
+    details = registry.detail_lines_map(events)  # the modules' lines, all at once
     by_day = {day.day: day.events for day in programme_group_by_day(events)}
     story: list = [NextPageTemplate("content"), PageBreak()]
 
@@ -243,7 +244,7 @@ def _story(festival: Festival, progress: Progress) -> list:
         if not day_events:
             story.append(para(_("No events planned here yet."), "meta"))
         for event in day_events:
-            story.append(_event_block(event))
+            story.append(_event_block(event, details.get(event.pk, [])))
     progress(0.4)
 
     # A page per sub-event

@@ -94,12 +94,26 @@ def film_facts(film: Film) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def film_details(event: Event) -> list[str]:
-    """Detail provider (registry): the film's facts for a screening's event."""
-    screening = screening_of(event)
-    if screening is None:
-        return []
-    return [film_facts(screening.film)]
+def film_details(events: list[Event]) -> dict[int, list[str]]:
+    """Detail provider (registry): the film's facts for each screening among
+    `events`, in one query (none when no event belongs to a cinema)."""
+    candidates = [
+        event.pk
+        for event in events
+        if event.pk is not None
+        and (
+            "sub_event" not in event._state.fields_cache
+            or event.sub_event.kind == SubEvent.Kind.CINEMA
+        )
+    ]
+    if not candidates:
+        return {}
+    return {
+        screening.event_id: [film_facts(screening.film)]
+        for screening in Screening.objects.select_related("film").filter(
+            event_id__in=candidates
+        )
+    }
 
 
 def event_panel(request: Any, event: Event) -> str:

@@ -136,12 +136,12 @@ def session_detail_line(session: Session) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def detail_lines(event: Event) -> list[str]:
-    """Registry detail provider: the session's line, none for other events.
+def detail_lines(events: list[Event]) -> dict[int, list[str]]:
+    """Registry detail provider: each session's line, none for other events.
 
-    Feeds and the booklet ask once per event, so the lines of all sessions are
-    built at once and cached per programme version and language (no query per
-    event; the module's models bump the version, see apps.py)."""
+    The lines of all sessions are built at once and cached per programme version
+    and language (the module's models bump the version, see apps.py), so pages,
+    feeds and the booklet pay at most one query for any number of events."""
     key = f"conference:details:{programme_version()}:{get_language()}"
     lines = cache.get(key)
     if lines is None:
@@ -152,8 +152,7 @@ def detail_lines(event: Event) -> list[str]:
             )
         }
         cache.set(key, lines, timeout=24 * 3600)
-    line = lines.get(event.pk)
-    return [line] if line else []
+    return {event.pk: [lines[event.pk]] for event in events if lines.get(event.pk)}
 
 
 # --- the committee ---------------------------------------------------------------

@@ -272,14 +272,15 @@ def programme_of(count: int) -> None:
 # A cold build of the programme feed, whatever its length: the festival's name, the
 # events' last changes, their audience names (the entries' cache keys), then for the
 # entries not cached: the events with sub-event and venue, their audiences, their
-# host partners (prefetched by event_list_public); an audience filter adds the
-# audience's lookup.
-COLD_PROGRAMME_QUERIES = 6
-COLD_AUDIENCE_QUERIES = 7
+# host partners (prefetched by event_list_public), the sub-event modules' detail
+# lines (the conference's sessions, one query cached per programme version); an
+# audience filter adds the audience's lookup.
+COLD_PROGRAMME_QUERIES = 7
+COLD_AUDIENCE_QUERIES = 8
 # After an edit only the changed entry is built again: the festival (its cache
-# follows the programme version), the two key queries and the three for the edited
-# event — the same for 60 and 600 events.
-AFTER_EDIT_QUERIES = 6
+# follows the programme version), the two key queries, the three for the edited
+# event and the modules' detail lines — the same for 60 and 600 events.
+AFTER_EDIT_QUERIES = 7
 AUDIENCE_SLUG = "publikum-bulk-0"
 
 

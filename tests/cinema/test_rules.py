@@ -141,10 +141,12 @@ def test_the_detail_line_says_rating_runtime_and_language():
     )
     plain = FilmFactory(fsk=Film.Rating.FSK_0, runtime_minutes=70)
 
-    assert film_details(screening(subtitled, capacity=None).event) == [
-        "FSK 12 · 95 min · Deutsch, subtitles: Englisch"
-    ]
-    assert film_details(screening(plain, capacity=None).event) == [
-        "FSK 0 · 70 min · Deutsch"
-    ]
-    assert film_details(EventFactory()) == []
+    first = screening(subtitled, capacity=None).event
+    second = screening(plain, capacity=None).event
+    other = EventFactory()
+
+    assert film_details([first, second, other]) == {
+        first.pk: ["FSK 12 · 95 min · Deutsch, subtitles: Englisch"],
+        second.pk: ["FSK 0 · 70 min · Deutsch"],
+    }
+    assert film_details([other]) == {}

@@ -61,11 +61,11 @@ def test_registering_twice_counts_once_and_unregistering_removes():
 def test_detail_lines_come_in_registration_order():
     reg = Registry()
 
-    def fsk(e):
-        return [f"FSK {e.fsk}"]
+    def fsk(events):
+        return {e.pk: [f"FSK {e.fsk}"] for e in events}
 
-    def duration(e):
-        return ["90 min", "OmU"]
+    def duration(events):
+        return {e.pk: ["90 min", "OmU"] for e in events if e.pk == 1}
 
     reg.register_detail_provider(fsk)
     reg.register_detail_provider(duration)
@@ -74,6 +74,8 @@ def test_detail_lines_come_in_registration_order():
     assert reg.detail_lines(event(1, fsk=6)) == ["FSK 6", "90 min", "OmU"]
     reg.unregister_detail_provider(fsk)
     assert reg.detail_lines(event(1, fsk=6)) == ["90 min", "OmU"]
+    assert reg.detail_lines_map([event(1), event(2)]) == {1: ["90 min", "OmU"]}
+    assert reg.detail_lines_map([]) == {}
 
 
 def test_check_eligibility_raises_the_rules_error_with_its_code():
