@@ -9,5 +9,5 @@ app_name = "cinema"
 urlpatterns = [
     path("films/", views.week, name="week"),
     path("films/<slug:slug>/", views.film, name="film"),
-    path("orga/cinema/", views.orga_films, name="orga_films"),
+    path("orga/cinema/", views.orga_films, name="orga-films"),
 ]
