@@ -36,9 +36,16 @@ The core never imports them: they register here in their AppConfig.ready().
   A Conflict's `kind` names the problem (an app's own, e.g. "shift_understaffed"),
   `severity` ("high", "medium", "low") places it on the list, `fix_url` and
   `fix_label` say where it is fixed, `sub_event_ids` whose it is.
+- print grids: a `PrintGrid` (name, title, `build(festival) -> GridData | None`,
+  `fingerprint(festival) -> str`) that a module offers as a printed table (the
+  printing app makes an A4 landscape PDF of it at /print/grids/<name>.pdf). A
+  `GridData` has a title, a subtitle, the column names (e.g. rooms) and rows, each
+  a label (e.g. "09:00") and one cell per column: text with line breaks, or None
+  for an empty cell. `build` returns None when there is nothing to print.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 SeatsProvider = Callable[[list[Any]], dict[int, int]]
@@ -48,6 +55,28 @@ EventChangeHandler = Callable[[Any, set[str]], None]
 HouseholdRule = Callable[[Any, list[Any]], None]
 PagePanel = Callable[[Any, Any], str]
 ConflictProvider = Callable[[Any], list[Any]]
+
+
+@dataclass
+class GridRow:
+    label: str
+    cells: list[str | None]
+
+
+@dataclass
+class GridData:
+    title: str
+    subtitle: str
+    columns: list[str]
+    rows: list[GridRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PrintGrid:
+    name: str  # a slug, part of the URL
+    title: Any  # a lazy translation
+    build: Callable[[Any], GridData | None]
+    fingerprint: Callable[[Any], str]
 
 
 class Registry:
@@ -61,6 +90,7 @@ class Registry:
         self.page_panels: dict[str, list[PagePanel]] = {}
         self.erase_handlers: list[Callable[[Any], None]] = []
         self.conflict_providers: list[ConflictProvider] = []
+        self.grids: dict[str, PrintGrid] = {}
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -201,6 +231,21 @@ class Registry:
             for panel in self.page_panels.get(kind, [])
             if (html := panel(request, obj))
         ]
+
+    def register_print_grid(self, grid: PrintGrid) -> PrintGrid:
+        """Offer `grid` for printing; a grid of the same name is replaced."""
+        self.grids[grid.name] = grid
+        return grid
+
+    def unregister_print_grid(self, name: str) -> None:
+        self.grids.pop(name, None)
+
+    def print_grids(self) -> list[PrintGrid]:
+        """The registered grids, in registration order."""
+        return list(self.grids.values())
+
+    def print_grid(self, name: str) -> PrintGrid | None:
+        return self.grids.get(name)
 
 
 registry = Registry()

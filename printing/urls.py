@@ -19,6 +19,7 @@ urlpatterns = [
         views.poster_venue_day,
         name="poster-venue-day",
     ),
+    path("print/grids/<slug:name>.pdf", views.grid, name="grid"),
     path(
         "print/posters/subevents/<slug:slug>.pdf",
         views.poster_sub_event,

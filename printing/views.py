@@ -22,6 +22,7 @@ from events.models import Event, SubEvent, Venue
 from events.selectors import festival_current
 from printing import selectors, services
 from printing.documents import KINDS
+from printing.documents.grids import grid_get, grids_printable
 from printing.models import PrintRun
 
 RETRY_SECONDS = 5
@@ -85,6 +86,7 @@ def downloads(request: HttpRequest) -> HttpResponse:
             "days": festival.days if festival else [],
             "venues": Venue.objects.filter(is_published=True).order_by("name"),
             "sub_events": SubEvent.objects.order_by("position", "name"),
+            "grids": grids_printable(),
         },
     )
 
@@ -111,6 +113,14 @@ def poster_venue_day(request: HttpRequest, slug: str, day: str) -> HttpResponse:
 def poster_sub_event(request: HttpRequest, slug: str) -> HttpResponse:
     sub_event = get_object_or_404(SubEvent, slug=slug)
     return _serve(request, "poster-sub-event", {"sub_event": sub_event.slug})
+
+
+@require_GET
+def grid(request: HttpRequest, name: str) -> HttpResponse:
+    """A module's grid (events.registry's print grids) as an A4 landscape table."""
+    if grid_get(name) is None:
+        raise Http404
+    return _serve(request, "grid", {"grid": name})
 
 
 @require_GET

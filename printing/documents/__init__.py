@@ -37,3 +37,8 @@ KINDS: dict[str, Kind] = {}
 def register(kind: Kind) -> Kind:
     KINDS[kind.name] = kind
     return kind
+
+
+# The registry's print grids (one kind for all of them; see grids.py). Imported
+# here, after `register`, because printing.apps lists only the other modules.
+from printing.documents import grids  # noqa: E402, F401

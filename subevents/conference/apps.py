@@ -13,19 +13,33 @@ class ConferenceConfig(AppConfig):
     def ready(self) -> None:
         """Plug into the core through events.registry (see the module's docs)."""
         from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.utils.translation import gettext_lazy as _
 
-        from events.registry import registry
+        from events.registry import PrintGrid, registry
         from events.signals import programme_changed
 
         from .demo import demo_conference
         from .models import Session, Speaker, Track
-        from .selectors import detail_lines, session_conflicts
+        from .selectors import (
+            detail_lines,
+            print_grid_data,
+            print_grid_fingerprint,
+            session_conflicts,
+        )
         from .services import session_overlap_check
 
         registry.register_household_rule(session_overlap_check)
         registry.register_detail_provider(detail_lines)
         registry.register_conflict_provider(session_conflicts)
         registry.register_demo_extension(demo_conference)
+        registry.register_print_grid(
+            PrintGrid(
+                name="conference-grid",
+                title=_("Conference programme grid"),
+                build=print_grid_data,
+                fingerprint=print_grid_fingerprint,
+            )
+        )
 
         # The sessions' detail lines are cached per programme version (cache
         # bookkeeping only, as the core does for its own models).

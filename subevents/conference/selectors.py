@@ -10,10 +10,12 @@ from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.models import BERLIN, Event, Festival, SubEvent
+from events.registry import GridData, GridRow
 from events.selectors import Conflict, programme_version
 
 from .models import Criterion, Review, Session, Submission
@@ -122,6 +124,68 @@ def conference_grid(sub_event: SubEvent, *, public: bool = True) -> list[GridDay
             )
         )
     return grid
+
+
+def _print_cell(session: Session) -> str:
+    """'Title\n09:00–10:30\nWorkshop · Track\nSpeaker, Speaker' (no empty lines)."""
+    event = session.event
+    lines = [
+        event.title,
+        f"{_local(event.starts_at):%H:%M}–{_local(event.ends_at):%H:%M}",
+        " · ".join(
+            part
+            for part in (
+                session.get_format_display(),
+                session.track.name if session.track_id else "",
+            )
+            if part
+        ),
+        ", ".join(s.label() for s in session.speakers.all()),
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def print_grid_data(festival: Festival | None) -> GridData | None:
+    """Registry print grid: the published sessions as a table for printing, the
+    rooms as columns and one row per start time (the day in the label when the
+    conference has more than one); None when there is nothing to print.
+    Three queries (the sub-event, the sessions, their speakers)."""
+    sub_event = conference_sub_event(festival)
+    if sub_event is None:
+        return None
+    sessions = [s for s in sessions_of(sub_event) if s.event.venue_id]
+    if not sessions:
+        return None
+    rooms = sorted({s.event.venue for s in sessions}, key=lambda v: (v.name, v.pk))
+    days = sorted({_local(s.event.starts_at).date() for s in sessions})
+    starts: dict[dt.datetime, list[Session]] = {}
+    for session in sessions:
+        starts.setdefault(_local(session.event.starts_at), []).append(session)
+    rows = []
+    for moment, starting in sorted(starts.items()):
+        cells: list[str | None] = [None] * len(rooms)
+        for session in starting:
+            column = rooms.index(session.event.venue)
+            text = _print_cell(session)
+            cells[column] = f"{cells[column]}\n\n{text}" if cells[column] else text
+        label = moment.strftime("%H:%M")
+        if len(days) > 1:
+            label = f"{date_format(moment.date(), 'D j.n.')}\n{label}"
+        rows.append(GridRow(label=label, cells=cells))
+    when = " – ".join(
+        dict.fromkeys(date_format(day, "l, j. F Y") for day in (days[0], days[-1]))
+    )
+    return GridData(
+        title=f"{sub_event.name}: {_('Programme grid')}",
+        subtitle=when,
+        columns=[room.name for room in rooms],
+        rows=rows,
+    )
+
+
+def print_grid_fingerprint(festival: Festival | None) -> str:
+    """The grid changes with the programme (the module's models bump its version)."""
+    return f"{programme_version()}:{festival.pk if festival else '-'}"
 
 
 def session_detail_line(session: Session) -> str:

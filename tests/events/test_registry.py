@@ -140,3 +140,40 @@ def test_conflicts_come_from_every_provider_in_registration_order():
     reg.unregister_conflict_provider(shifts)  # absent: no error
     assert reg.conflict_providers == [speakers]
     assert reg.conflicts("fest") == ["double_booked", "double_booked_again"]
+
+
+def test_print_grids_register_by_name_replace_and_unregister():
+    from events.registry import GridData, GridRow, PrintGrid
+
+    reg = Registry()
+    assert reg.print_grids() == []
+    assert reg.print_grid("grid") is None
+
+    data = GridData(
+        title="Raster",
+        subtitle="Montag",
+        columns=["Aula"],
+        rows=[GridRow(label="09:00", cells=["Keynote\n09:00–10:00"])],
+    )
+    first = PrintGrid(
+        name="grid", title="Grid", build=lambda f: data, fingerprint=lambda f: "1"
+    )
+    other = PrintGrid(
+        name="other", title="Other", build=lambda f: None, fingerprint=lambda f: "x"
+    )
+    assert reg.register_print_grid(first) is first
+    reg.register_print_grid(other)
+    assert [g.name for g in reg.print_grids()] == ["grid", "other"]
+    assert reg.print_grid("grid").build(None).rows[0].cells == ["Keynote\n09:00–10:00"]
+
+    replacement = PrintGrid(
+        name="grid", title="Grid 2", build=lambda f: None, fingerprint=lambda f: "2"
+    )
+    reg.register_print_grid(replacement)
+    assert reg.print_grids() == [replacement, other]
+
+    reg.unregister_print_grid("grid")
+    reg.unregister_print_grid("grid")  # absent: no error
+    assert reg.print_grids() == [other]
+    with pytest.raises(AttributeError):
+        other.name = "changed"  # frozen
