@@ -4,8 +4,10 @@ batch detail lines: the programme page, the API, the event page and the feed."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from subevents.cinema.models import Film
+from subevents.cinema.rules import film_details
 from tests.cinema.factories import FilmFactory, screening
 from tests.events.factories import EventFactory
 
@@ -55,4 +57,7 @@ def test_the_event_page_and_the_feed_show_them(client_en, film_event):
     assert LINE in client_en.get(film_event.get_absolute_url()).content.decode()
     feed = client_en.get("/calendar/programme.ics").content.decode()
     unfolded = feed.replace("\r\n ", "")
-    assert LINE in unfolded
+    with translation.override("de"):  # feeds speak German unless asked otherwise
+        german = film_details([film_event])[film_event.pk][0]
+    assert german == "FSK 12 · 95 Min. · Deutsch"
+    assert german in unfolded

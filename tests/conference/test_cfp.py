@@ -4,6 +4,7 @@ and withdrawing through the link in the confirmation."""
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.utils import translation
 
 from subevents.conference.models import Submission
 from tests.conference.factories import ConferenceFactory, SubmissionFactory
@@ -66,8 +67,13 @@ def test_a_valid_proposal_is_stored_and_confirmed(
     ]
     confirmation = mail.outbox[0]
     # The festival's language (German; the .po files come later).
-    assert confirmation.subject == "Your proposal “Wald als Lernort” has been received"
-    assert mail.outbox[1].subject == "New conference proposal: Wald als Lernort"
+    # Mails go out in the festival's language, German.
+    assert confirmation.subject == german(
+        "Your proposal “%(title)s” has been received", title="Wald als Lernort"
+    )
+    assert mail.outbox[1].subject == german(
+        "New conference proposal: %(title)s", title="Wald als Lernort"
+    )
     assert f"/conference/cfp/withdraw/{submission.token}/" in confirmation.body
 
 
@@ -138,3 +144,8 @@ def test_a_decided_proposal_cannot_be_withdrawn(en, conference):
 
 def test_an_unknown_token_is_a_404(en, conference):
     assert en.get("/conference/cfp/withdraw/unbekannt/").status_code == 404
+
+
+def german(msgid: str, **params: str) -> str:
+    with translation.override("de"):
+        return translation.gettext(msgid) % params

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from events import roles
 from events.models import Event
@@ -140,8 +141,11 @@ def test_accept_and_decline_tell_the_submitter(
         services.submission_decline(submission=no, reason="Passt nicht zum Thema.")
 
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["ja@example.org"], "Your proposal “Ja” has been accepted"),
-        (["nein@example.org"], "Your proposal “Nein”"),
+        (
+            ["ja@example.org"],
+            german("Your proposal “%(title)s” has been accepted", title="Ja"),
+        ),
+        (["nein@example.org"], german("Your proposal “%(title)s”", title="Nein")),
     ]
     assert "Passt nicht zum Thema." in mail.outbox[1].body
     assert list(
@@ -322,3 +326,9 @@ def test_a_refused_reviewer_changes_nothing(client, conference, criteria):
 
     submission.refresh_from_db()
     assert (submission.state, Review.objects.count()) == ("submitted", 0)
+
+
+def german(msgid: str, **params: str) -> str:
+    """A mail subject as sent: in the festival's language, German."""
+    with translation.override("de"):
+        return translation.gettext(msgid) % params
