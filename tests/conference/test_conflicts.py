@@ -2,6 +2,7 @@
 overruns, a room over capacity — on the planners' list and the overview page."""
 
 import pytest
+from django.utils import translation
 
 from events import roles
 from events.registry import registry
@@ -15,6 +16,13 @@ from tests.events.factories import EventFactory, FestivalFactory, VenueFactory, 
 from tests.planning.factories import english, staff
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def speak_english():
+    """The warnings' texts are compared in English (the UI speaks German first)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
