@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 
 from events.models import Festival, Partner, SubEvent
+from events.scoring import weighted_mean
 from planning.models import Comment, Criterion, Idea, Rating
 
 SORTS = {
@@ -186,11 +187,7 @@ class IdeaDetail:
 
 def weighted_total(stats: list[CriterionStats]) -> float | None:
     """Σ weight·mean / Σ weight over the criteria that have ratings."""
-    rated = [s for s in stats if s.mean is not None]
-    if not rated:
-        return None
-    weights = sum(s.criterion.weight for s in rated)
-    return sum(s.criterion.weight * s.mean for s in rated) / weights
+    return weighted_mean((s.criterion.weight, s.mean) for s in stats)
 
 
 def idea_get(*, festival: Festival, number: int) -> Idea:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from events.models import BERLIN, Event, Festival, SubEvent
 from events.registry import GridData, GridRow
+from events.scoring import weighted_mean
 from events.selectors import Conflict, programme_version
 
 from .models import Criterion, Review, Session, Submission
@@ -244,13 +245,12 @@ class CriterionSummary:
 def weighted_score(reviews: list[Review], criteria: list[Criterion]) -> float | None:
     """The criteria's mean scores weighted by their weights (criteria nobody has
     scored yet are left out); None before the first review."""
-    total = weights = 0.0
+    means = []
     for criterion in criteria:
         scores = [r.score for r in reviews if r.criterion_id == criterion.pk]
-        if scores:
-            total += criterion.weight * statistics.fmean(scores)
-            weights += criterion.weight
-    return round(total / weights, 2) if weights else None
+        means.append((criterion.weight, statistics.fmean(scores) if scores else None))
+    score = weighted_mean(means)
+    return round(score, 2) if score is not None else None
 
 
 def criterion_summaries(
