@@ -56,6 +56,7 @@ bench: $(STAMP) | var
 	$(BIN)/python bench/calendars.py
 	$(BIN)/python bench/printing.py
 	$(BIN)/python bench/planning.py
+	$(BIN)/python bench/charity_run.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -37,12 +37,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from events.demo import demo_load
+from events.pdf.fonts import REGULAR, fonts_register
+from events.pdf.layout import safe
 from events.selectors import event_list_public, festival_current
 from events.templatetags.festwoche import age_range, time_range
 from printing import imposition
 from printing.documents.booklet import programme_build
-from printing.fonts import REGULAR, fonts_register
-from printing.layout import safe
 
 OUTPUT = base.ROOT / "var" / "bench" / "printing.json"
 BUILDS = int(os.environ.get("BENCH_PRINT_N", "3"))  # timed builds per measurement

@@ -4,6 +4,7 @@ Sending happens in a Celery task published after commit, so a rolled-back change
 never sends mail and a slow SMTP server never slows a request.
 """
 
+import base64
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,9 +17,19 @@ from events.tasks import send_email
 
 @dataclass(frozen=True)
 class Attachment:
+    """A file sent with a mail: text (an .ics) or bytes (a PDF)."""
+
     filename: str
-    content: str
+    content: str | bytes
     mimetype: str
+
+    def as_task_argument(self) -> list[str]:
+        """[filename, content, mimetype, encoding]: JSON-safe for the broker, bytes
+        travel as base64."""
+        if isinstance(self.content, bytes):
+            encoded = base64.b64encode(self.content).decode("ascii")
+            return [self.filename, encoded, self.mimetype, "base64"]
+        return [self.filename, self.content, self.mimetype, "text"]
 
 
 def mail_send(
@@ -44,5 +55,5 @@ def mail_send(
         subject=subject,
         body=body,
         html=html,
-        attachments=[[a.filename, a.content, a.mimetype] for a in (attachments or [])],
+        attachments=[a.as_task_argument() for a in (attachments or [])],
     )

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     # planning demo's releases record the programme as the demo leaves it.
     "subevents.conference",
     "subevents.cinema",
+    "subevents.charity_run",
+    "subevents.flea_market",
     "planning",
 ]
 

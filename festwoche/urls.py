@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("planning.urls")),
     path("", include("subevents.conference.urls")),
     path("", include("subevents.cinema.urls")),
+    path("", include("subevents.charity_run.urls")),
+    path("", include("subevents.flea_market.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("dev/outbox/", views.outbox, name="dev-outbox"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from events import services
 from events.models import Event
-from events.notifications import mail_send
+from events.notifications import Attachment, mail_send
 from events.tasks import send_email
 from tests.events.factories import EventFactory, PartnerFactory, VenueFactory
 
@@ -159,3 +159,26 @@ def test_outbox_is_not_there_without_debug(client, settings):
 
     assert response.status_code == 404
     assert "Vertraulich" not in response.content.decode()
+
+
+def test_a_binary_attachment_reaches_the_mail_byte_for_byte(
+    django_capture_on_commit_callbacks,
+):
+    pdf = b"%PDF-1.4\n\x00\xff\xfe binary \x80\n%%EOF"
+    event = cancellable_event(cancel_reason="Unwetterwarnung")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        mail_send(
+            to=["verkauf@example.org"],
+            template="events/mail/event_cancelled",
+            context={"event": event},
+            attachments=[
+                Attachment("bestaetigung.pdf", pdf, "application/pdf"),
+                Attachment("termin.ics", "BEGIN:VCALENDAR\r\n", "text/calendar"),
+            ],
+        )
+
+    assert mail.outbox[0].attachments == [
+        ("bestaetigung.pdf", pdf, "application/pdf"),
+        ("termin.ics", "BEGIN:VCALENDAR\r\n", "text/calendar"),
+    ]

@@ -29,20 +29,8 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from events.models import BERLIN, Event, Festival, Partner, Venue
-from events.registry import registry
-from events.selectors import (
-    event_list_public,
-    festival_current,
-    programme_group_by_day,
-    programme_version,
-    sub_event_list,
-    venue_list_public,
-)
-from events.templatetags.festwoche import age_range, time_range
-from printing import imposition
-from printing.documents import Kind, Progress, no_progress, register
-from printing.fonts import BOLD, REGULAR, printable
-from printing.layout import (
+from events.pdf.fonts import BOLD, REGULAR, printable
+from events.pdf.layout import (
     MUTED,
     RULE,
     Document,
@@ -55,6 +43,18 @@ from printing.layout import (
     styles,
     table,
 )
+from events.registry import registry
+from events.selectors import (
+    event_list_public,
+    festival_current,
+    programme_group_by_day,
+    programme_version,
+    sub_event_list,
+    venue_list_public,
+)
+from events.templatetags.festwoche import age_range, time_range
+from printing import imposition
+from printing.documents import Kind, Progress, no_progress, register
 
 LANGUAGE = "de"
 WIDTH, HEIGHT = A5

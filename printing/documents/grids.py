@@ -17,11 +17,8 @@ from django.utils.translation import gettext_lazy
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 
-from events.registry import GridData, PrintGrid, registry
-from events.selectors import festival_current
-from printing.documents import Kind, Progress, no_progress, register
-from printing.fonts import BOLD, REGULAR, printable
-from printing.layout import (
+from events.pdf.fonts import BOLD, REGULAR, printable
+from events.pdf.layout import (
     MUTED,
     PALE,
     RULE,
@@ -34,6 +31,9 @@ from printing.layout import (
     style,
     table,
 )
+from events.registry import GridData, PrintGrid, registry
+from events.selectors import festival_current
+from printing.documents import Kind, Progress, no_progress, register
 
 PAGE = landscape(A4)
 MARGINS = (14 * mm, 12 * mm, 16 * mm, 12 * mm)  # top, right, bottom, left

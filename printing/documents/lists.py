@@ -22,11 +22,8 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph, Spacer
 
 from events.models import BERLIN, Event, Festival, Venue
-from events.selectors import festival_current, programme_version
-from events.templatetags.festwoche import time_range
-from printing.documents import Kind, Progress, no_progress, register
-from printing.fonts import BOLD, REGULAR, fonts_register, printable
-from printing.layout import (
+from events.pdf.fonts import BOLD, REGULAR, fonts_register, printable
+from events.pdf.layout import (
     LANG,
     MUTED,
     PALE,
@@ -42,6 +39,9 @@ from printing.layout import (
     style,
     table,
 )
+from events.selectors import festival_current, programme_version
+from events.templatetags.festwoche import time_range
+from printing.documents import Kind, Progress, no_progress, register
 from registrations.models import Participant, Registration
 from registrations.selectors import event_registration_board
 from volunteers.models import Assignment, Shift, Volunteer

@@ -18,11 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from events.models import Event, SubEvent, Venue
-from events.selectors import event_list_programme, festival_current, programme_version
-from events.templatetags.festwoche import age_range, time_range
-from printing.documents import Kind, Progress, no_progress, register
-from printing.fonts import BOLD, REGULAR, printable
-from printing.layout import (
+from events.pdf.fonts import BOLD, REGULAR, printable
+from events.pdf.layout import (
     MUTED,
     PALE,
     RULE,
@@ -36,6 +33,9 @@ from printing.layout import (
     style,
     table,
 )
+from events.selectors import event_list_programme, festival_current, programme_version
+from events.templatetags.festwoche import age_range, time_range
+from printing.documents import Kind, Progress, no_progress, register
 
 
 def _day(value: str) -> dt.date:

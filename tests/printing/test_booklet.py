@@ -10,9 +10,9 @@ from pypdf import PdfReader
 
 from events import demo
 from events.models import Event
+from events.pdf.fonts import MISSING
 from printing.documents import KINDS
 from printing.documents.booklet import booklet_build, programme_build
-from printing.fonts import MISSING
 from tests.events.factories import EventFactory, FestivalFactory, VenueFactory
 from tests.printing.test_imposition import numbers_on_halves
 

@@ -1,6 +1,6 @@
 """What the printed documents do with text the font cannot draw as it comes."""
 
-from printing.fonts import MISSING, printable
+from events.pdf.fonts import MISSING, printable
 
 
 def test_umlauts_euro_dashes_and_quotes_pass_unchanged():

@@ -14,9 +14,9 @@ from django.test import RequestFactory
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
+from events.pdf.fonts import REGULAR, fonts_register
 from printing import services, views
 from printing.documents import KINDS, Kind
-from printing.fonts import REGULAR, fonts_register
 from printing.models import PrintRun
 
 STATE = {"version": "1", "fail": False, "builds": 0}

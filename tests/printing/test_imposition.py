@@ -7,7 +7,7 @@ from pypdf import PageObject, PdfReader
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen.canvas import Canvas
 
-from printing.fonts import REGULAR, fonts_register
+from events.pdf.fonts import REGULAR, fonts_register
 from printing.imposition import (
     impose_saddle_stitch,
     padded_count,

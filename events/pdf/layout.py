@@ -47,7 +47,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from printing.fonts import BOLD, REGULAR, fonts_register, printable
+from events.pdf.fonts import BOLD, REGULAR, fonts_register, printable
 
 LANG = "de-DE"
 INK = colors.HexColor("#1f2328")

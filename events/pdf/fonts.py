@@ -1,6 +1,6 @@
 """The typeface every printed document uses, shipped with the project.
 
-DejaVu Sans (printing/fonts/, Bitstream Vera licence, see LICENSE there): it has
+DejaVu Sans (events/pdf/fonts/, Bitstream Vera licence, see LICENSE there): it has
 umlauts, ß, €, dashes, typographic quotes, Turkish and Arabic letters. reportlab
 falls back to its built-in, non-embedded Helvetica wherever a font is not named,
 so every document names this family explicitly and embeds it.

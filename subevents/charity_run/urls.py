@@ -1,0 +1,7 @@
+"""URLs of the module (public pages and the organisers' pages)."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "charity_run"
+
+urlpatterns: list = []
