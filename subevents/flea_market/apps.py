@@ -12,3 +12,26 @@ class FleaMarketConfig(AppConfig):
 
     def ready(self) -> None:
         """Plug into the core through events.registry (see the module's docs)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from events.registry import registry
+        from events.signals import programme_changed
+
+        from . import demo, rules, selectors
+        from .models import Market, Pitch, PitchType
+
+        registry.register_detail_provider(selectors.detail_lines)
+        registry.register_page_panel("event", rules.event_panel)
+        registry.register_page_panel("sub_event", rules.sub_event_panel)
+        registry.register_demo_extension(demo.demo_market)
+
+        # The detail line (pitches, kinds, set-up time) lands in cached feeds and
+        # the booklet: a change to it is a change of the programme. Allocations
+        # do not touch these rows, so the line and the caches stay stable.
+        for model in (Market, PitchType, Pitch):
+            post_save.connect(
+                programme_changed, sender=model, dispatch_uid=f"pv-save-{model}"
+            )
+            post_delete.connect(
+                programme_changed, sender=model, dispatch_uid=f"pv-del-{model}"
+            )

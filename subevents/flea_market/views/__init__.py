@@ -1,0 +1,1 @@
+"""Pages of the market module: public (market, seller's page) and organisers'."""
