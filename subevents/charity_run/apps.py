@@ -12,3 +12,11 @@ class CharityRunConfig(AppConfig):
 
     def ready(self) -> None:
         """Plug into the core through events.registry (see the module's docs)."""
+        from events.registry import registry
+
+        from . import demo, hooks
+
+        registry.register_detail_provider(hooks.run_details)
+        registry.register_page_panel("event", hooks.event_panel)
+        registry.register_page_panel("sub_event", hooks.sub_event_panel)
+        registry.register_demo_extension(demo.demo_charity_run)

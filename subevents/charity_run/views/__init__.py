@@ -1,0 +1,2 @@
+"""Pages of the Spendenlauf: public (`public`), counting (`counting`), and the
+organisers' (`orga`, `documents`)."""
