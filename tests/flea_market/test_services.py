@@ -220,7 +220,8 @@ def test_automatic_allocation_fills_new_pitches_in_order_and_is_idempotent():
 
 def test_moving_by_hand_to_a_free_pitch_and_swapping():
     m = market(layout={TABLE: 3, RAIL: 1})
-    anna, ben = apply(m, name="Anna"), apply(m, name="Ben")
+    anna = apply(m, name="Anna")
+    apply(m, name="Ben")
 
     services.application_move(application=anna, pitch=pitch(m, 3))
     assert [row[:3] for row in state(m)] == [
@@ -242,19 +243,25 @@ def test_moving_by_hand_to_a_free_pitch_and_swapping():
 def test_a_waiting_seller_placed_by_hand_gets_the_pitch_and_its_fee():
     m = market(layout={TABLE: 1})
     apply(m, name="Anna")
-    ben = apply(m, name="Ben", seller_kind="association", association="Kita Mühle")
-    services.application_cancel(application=Application.objects.get(name="Anna"))
-    # Ben was promoted already; cancel him back to waiting by hand to test moves.
-    cem = apply(m, name="Cem")
-    assert cem.status == "waiting"
+    kita = apply(m, name="Ben", seller_kind="association", association="Kita Mühle")
+    assert kita.status == "waiting"
 
     with pytest.raises(ValidationError) as err:
-        services.application_move(application=cem, pitch=pitch(m, 1), swap=True)
+        services.application_move(application=kita, pitch=pitch(m, 1), swap=True)
     assert err.value.code == "swap_needs_pitch"
 
-    services.application_cancel(application=ben)
-    cem.refresh_from_db()
-    assert (cem.status, cem.pitch.number, cem.fee_cents) == ("allocated", 1, 800)
+    extra = Pitch.objects.create(
+        market=m,
+        site_plan=pitch(m, 1).site_plan,
+        pitch_type=pitch_type(m),
+        number=2,
+        x=9,
+        y=5,
+    )
+    services.application_move(application=kita, pitch=extra)
+
+    kita.refresh_from_db()
+    assert (kita.status, kita.pitch.number, kita.fee_cents) == ("allocated", 2, 600)
 
 
 @pytest.mark.parametrize(
