@@ -8,8 +8,11 @@
 """
 
 import io
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
@@ -40,6 +43,18 @@ from .formats import clock, euro, event_day, event_hours
 from .models import Application, Market, SitePlan
 from .plan import PlanDrawing, Swatch, type_colours
 from .selectors import plan_views, sellers
+
+
+def _german(build: Callable[..., bytes]) -> Callable[..., bytes]:
+    """Documents say /Lang de-DE, so they print in the festival's language
+    whatever the language of the page that asked for them."""
+
+    @wraps(build)
+    def wrapper(*args, **kwargs) -> bytes:
+        with translation.override(settings.LANGUAGE_CODE):
+            return build(*args, **kwargs)
+
+    return wrapper
 
 
 def _author(market: Market) -> str:
@@ -81,6 +96,7 @@ def _place(plan: SitePlan, market: Market) -> str:
     return joined(seen, ", ")
 
 
+@_german
 def confirmation_pdf(application: Application) -> bytes:
     """The seller's confirmation on A4 (allocated applications only)."""
     market = application.market
@@ -203,6 +219,7 @@ def _legend(plans) -> list:
     ]
 
 
+@_german
 def site_plan_pdf(market: Market, *, with_names: bool = False) -> bytes:
     """The site plan for the entrance: A3 landscape, one page per area."""
     event = market.event
@@ -264,6 +281,7 @@ def site_plan_pdf(market: Market, *, with_names: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+@_german
 def seller_list_pdf(market: Market) -> bytes:
     """The organisers' list of sellers by pitch number, with a box to tick."""
     event = market.event

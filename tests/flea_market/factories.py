@@ -115,3 +115,15 @@ def apply(market: Market, kind: str = PitchType.Kind.TABLE, **fields) -> Applica
     fields.setdefault("goods", ["toys"])
     fields.setdefault("pitch_type", pitch_type(market, kind))
     return application_create(market=market, **fields)
+
+
+def staff(username: str, *groups: str, **fields):
+    """A staff account in the given organiser groups (roles ensured)."""
+    from django.contrib.auth.models import Group, User
+
+    from events import roles
+
+    roles.roles_ensure()
+    user = User.objects.create_user(username, is_staff=True, **fields)
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
