@@ -26,12 +26,16 @@ class FleaMarketConfig(AppConfig):
         registry.register_demo_extension(demo.demo_market)
 
         # The detail line (pitches, kinds, set-up time) lands in cached feeds and
-        # the booklet: a change to it is a change of the programme. Allocations
-        # do not touch these rows, so the line and the caches stay stable.
+        # the booklet: a change to it is a change of the programme and of its
+        # event (cache bookkeeping only). Allocations do not touch these rows,
+        # so the line and the caches stay stable while sellers come and go.
         for model in (Market, PitchType, Pitch):
-            post_save.connect(
-                programme_changed, sender=model, dispatch_uid=f"pv-save-{model}"
-            )
-            post_delete.connect(
-                programme_changed, sender=model, dispatch_uid=f"pv-del-{model}"
-            )
+            for signal, name in ((post_save, "save"), (post_delete, "del")):
+                signal.connect(
+                    programme_changed, sender=model, dispatch_uid=f"pv-{name}-{model}"
+                )
+                signal.connect(
+                    rules.market_facts_changed,
+                    sender=model,
+                    dispatch_uid=f"fm-event-{name}-{model}",
+                )

@@ -161,12 +161,16 @@ def _in_place(festival: Festival) -> bool:
     ).exists()
 
 
-@transaction.atomic
 def demo_market(festival: Festival) -> int:
     """Add the market to the demo's market event; returns the objects created
     (0 on a second run, or when the demo has no such event)."""
     if _in_place(festival):
         return 0
+    with transaction.atomic():
+        return _market_create(festival)
+
+
+def _market_create(festival: Festival) -> int:
     event = (
         Event.objects.filter(slug=EVENT_SLUG, sub_event__festival=festival)
         .select_related("venue")

@@ -168,7 +168,7 @@ class SitePlan(models.Model):
     venue = models.ForeignKey(
         Venue,
         verbose_name=_("venue"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -222,10 +222,12 @@ class Pitch(models.Model):
         on_delete=models.CASCADE,
         related_name="pitches",
     )
+    # RESTRICT, not PROTECT: a type with pitches cannot be deleted alone, but
+    # goes with its market (and the market with its event).
     pitch_type = models.ForeignKey(
         PitchType,
         verbose_name=_("pitch type"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="pitches",
     )
     number = models.PositiveSmallIntegerField(_("number"))
@@ -300,7 +302,7 @@ class Application(models.Model):
     pitch_type = models.ForeignKey(
         PitchType,
         verbose_name=_("pitch type"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="applications",
     )
     goods = models.JSONField(_("goods"), default=list)
@@ -310,10 +312,11 @@ class Application(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
     )
     applied_at = models.DateTimeField(_("applied"), default=timezone.now)
+    # A pitch a seller holds cannot be deleted (cancel or move the seller first).
     pitch = models.ForeignKey(
         Pitch,
         verbose_name=_("pitch"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="applications",

@@ -5,6 +5,7 @@ sub-event's page a link to each market."""
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from events.models import Event, SubEvent
 
@@ -49,3 +50,13 @@ def sub_event_panel(request: Any, sub_event: SubEvent) -> str:
     return render_to_string(
         "flea_market/_sub_event_panel.html", {"markets": markets}, request=request
     )
+
+
+def market_facts_changed(sender: type, instance: Any, **kwargs: Any) -> None:
+    """A market, pitch type or pitch changed: its event's detail line may read
+    differently now. Mark the event as updated (no other field changes), so
+    caches keyed on it (the feeds' entries) are built anew. Allocations do not
+    come here: they change applications only, and the line stays stable."""
+    # A market's key is its event's, and pitch types and pitches carry it.
+    event_id = instance.pk if isinstance(instance, Market) else instance.market_id
+    Event.objects.filter(pk=event_id).update(updated_at=timezone.now())

@@ -50,3 +50,21 @@ def test_inconsistent_rows_are_refused(values):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Application.objects.filter(pk=waiting.pk).update(**values)
+
+
+def test_a_held_pitch_cannot_be_deleted_but_the_whole_market_can():
+    from django.db.models import RestrictedError
+
+    from subevents.flea_market.models import Market, Pitch
+
+    m = market()
+    anna = apply(m)
+
+    with pytest.raises(RestrictedError), transaction.atomic():
+        anna.pitch.delete()
+    pitch(m, 5).delete()  # a free one goes
+
+    m.event.delete()
+
+    assert (Market.objects.count(), Pitch.objects.count()) == (0, 0)
+    assert Application.objects.count() == 0
