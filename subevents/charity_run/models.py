@@ -21,6 +21,11 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+# Inside one run, rows refer to each other with RESTRICT: a runner with laps or
+# pledges cannot be deleted on its own (the history stays), but deleting the run
+# (or its event) removes all of it together.
+
+
 class Run(models.Model):
     class State(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
@@ -169,7 +174,7 @@ class Runner(models.Model):
     team = models.ForeignKey(
         Team,
         verbose_name=_("team"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="runners",
         null=True,
         blank=True,
@@ -234,7 +239,7 @@ class Pledge(models.Model):
     runner = models.ForeignKey(
         Runner,
         verbose_name=_("runner"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="pledges",
         null=True,
         blank=True,
@@ -242,7 +247,7 @@ class Pledge(models.Model):
     team = models.ForeignKey(
         Team,
         verbose_name=_("team"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="pledges",
         null=True,
         blank=True,
@@ -341,19 +346,19 @@ class LapEntry(models.Model):
 
     run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="lap_entries")
     runner = models.ForeignKey(
-        Runner, on_delete=models.PROTECT, related_name="lap_entries"
+        Runner, on_delete=models.RESTRICT, related_name="lap_entries"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TAP)
     target = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="followups",
     )
     counter = models.ForeignKey(
         Counter,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="entries",

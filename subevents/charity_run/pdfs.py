@@ -21,9 +21,7 @@ from events.pdf.layout import (
     ColourBand,
     Document,
     hex_colour,
-    markup,
     para,
-    safe,
     style,
     table,
 )
@@ -59,7 +57,10 @@ def certificates_pdf(run: Run, runners: list[Runner], *, title: str) -> bytes:
     name = style(
         "cr-name", 30, bold=True, alignment=TA_CENTER, leading=36, hyphenationLang=""
     )
-    body = style("cr-body", 15, alignment=TA_CENTER, leading=21)
+    body = style("cr-body", 15, alignment=TA_CENTER, leading=21, hyphenationLang="")
+    figure = style(
+        "cr-figure", 26, bold=True, alignment=TA_CENTER, leading=32, hyphenationLang=""
+    )
     small = style("cr-small", 10, alignment=TA_CENTER, textColor=MUTED)
     story: list = []
     for index, runner in enumerate(runners):
@@ -75,19 +76,19 @@ def certificates_pdf(run: Run, runners: list[Runner], *, title: str) -> bytes:
             Spacer(1, 14 * mm),
             para(runner.name, name),
             Spacer(1, 8 * mm),
-            markup(
-                _(
-                    "ran <b>%(laps)s laps</b> at the %(event)s on %(day)s – that is "
-                    "<b>%(km)s km</b> for a good cause."
-                )
-                % {
-                    "laps": count,
-                    "event": safe(run.event.title),
-                    "day": safe(_day(run)),
-                    "km": rules.distance_km(count, run.lap_length_m),
-                },
+            para(
+                _("ran at the %(event)s on %(day)s")
+                % {"event": run.event.title, "day": _day(run)},
                 body,
             ),
+            Spacer(1, 4 * mm),
+            para(
+                _("%(laps)s laps · %(km)s km")
+                % {"laps": count, "km": rules.distance_km(count, run.lap_length_m)},
+                figure,
+            ),
+            Spacer(1, 4 * mm),
+            para(_("for a good cause."), body),
             Spacer(1, 6 * mm),
         ]
         if runner.team_id:
@@ -149,7 +150,9 @@ def letters_pdf(run: Run, letters: list[Letter], *, title: str) -> bytes:
         subject=_("Sponsor letter"),
         margins=(20 * mm, 20 * mm, 20 * mm, 22 * mm),
     )
-    h1 = style("cr-letter-h1", 15, bold=True, spaceAfter=6, spaceBefore=6)
+    h1 = style(
+        "cr-letter-h1", 15, bold=True, spaceAfter=6, spaceBefore=6, hyphenationLang=""
+    )
     body = style("cr-letter-body", 10.5, leading=14.5, spaceAfter=6)
     meta = style("cr-letter-meta", 8.5, textColor=MUTED)
     story: list = []
