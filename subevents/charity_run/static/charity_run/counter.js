@@ -63,7 +63,7 @@
       var text = document.createElement("span");
       var parts = [];
       if (i.result && i.result.first_name) parts.push(i.result.first_name);
-      if (i.result && typeof i.result.laps === "number") parts.push(i.result.laps + " " + d.tLaps);
+      if (i.result && typeof i.result.laps === "number") parts.push(d.tLaps + ": " + i.result.laps);
       var state = i.status === "sent" ? d.tSent : i.status === "error" ? d.tError + (i.error ? ": " + i.error : "") : d.tPending;
       if (i.result && i.result.flagged) state = d.tFlagged;
       if (undone[i.key]) state = d.tUndone + (undone[i.key].status === "pending" ? " (" + d.tPending + ")" : "");
