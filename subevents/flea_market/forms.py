@@ -85,6 +85,7 @@ class PaidForm(forms.Form):
         min_value=0,
         max_digits=7,
         decimal_places=2,
+        localize=True,  # "5,50" in German
     )
 
     def amount_cents(self) -> int | None:

@@ -233,7 +233,7 @@ def test_marking_paid_and_unpaid(client, orga):
     anna.refresh_from_db()
     assert (anna.paid_cents, anna.paid_by) == (800, orga)
 
-    client.post(base(m) + f"{anna.pk}/paid/", {"paid": "1", "amount": "5.50"})
+    client.post(base(m) + f"{anna.pk}/paid/", {"paid": "1", "amount": "5,50"})
     anna.refresh_from_db()
     assert anna.paid_cents == 550
 

@@ -1,7 +1,6 @@
 """The public pages: the market with its pitch types, fees, free pitches, site
 plan and the application form; the seller's own page by token."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,12 @@ from ..forms import ApplicationForm
 from ..pdf import confirmation_pdf
 
 APPLY_LIMIT = {"scope": "flea-market-apply", "limit": 10, "window": 600}
+
+
+def _notice(request: HttpRequest, text: str, *, error: bool = False) -> None:
+    """A one-time note for the seller's page, shown in its own status box (the
+    site's message list is no list for screen readers: role=status on a ul)."""
+    request.session["flea_market_notice"] = {"text": str(text), "error": error}
 
 
 def _market_or_404(slug: str):
@@ -56,7 +61,7 @@ def market(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
-                messages.success(request, _("Thank you, your application is in."))
+                _notice(request, _("Thank you, your application is in."))
                 return redirect(application.get_absolute_url())
         status = 400
     rows = selectors.type_rows(market)
@@ -106,6 +111,7 @@ def seller(request: HttpRequest, token: str) -> HttpResponse:
             "festival": market.event.sub_event.festival,
             "position": selectors.waiting_position(application),
             "plan": plan,
+            "notice": request.session.pop("flea_market_notice", None),
         },
     )
 
@@ -116,9 +122,9 @@ def seller_cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
         services.application_cancel(application=application)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
+        _notice(request, error_text(exc), error=True)
     else:
-        messages.success(request, _("Your application is cancelled."))
+        _notice(request, _("Your application is cancelled."))
     return redirect(application.get_absolute_url())
 
 

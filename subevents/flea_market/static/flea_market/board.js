@@ -34,6 +34,22 @@
     pitch.classList.toggle("fm-pitch--free", !taken);
   }
 
+  /* The counts above the plan, recounted from the cards on the board. */
+  function recount() {
+    board.ownerDocument.querySelectorAll("[data-free-count]").forEach(function (el) {
+      var type = el.getAttribute("data-free-count");
+      el.textContent = String(
+        board.querySelectorAll(".fm-pitch--free[data-type='" + type + "']").length
+      );
+    });
+    board.ownerDocument.querySelectorAll("[data-waiting-count]").forEach(function (el) {
+      var type = el.getAttribute("data-waiting-count");
+      el.textContent = String(
+        board.querySelectorAll(".fm-waiting [data-type='" + type + "']").length
+      );
+    });
+  }
+
   function place(card, pitch, swap) {
     var from = card.closest("[data-drop]");
     var other = pitch.querySelector(".fm-card");
@@ -48,6 +64,7 @@
     pitch.appendChild(card);
     mark(from);
     mark(pitch);
+    recount();
   }
 
   function send(card, pitch, swap) {
