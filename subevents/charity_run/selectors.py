@@ -22,8 +22,10 @@ def counted_taps(run_id: int) -> QuerySet[LapEntry]:
     )
 
 
-def runner_laps(runner_id: int) -> int:
-    run_id = Runner.objects.filter(pk=runner_id).values_list("run_id", flat=True)[0]
+def runner_laps(runner_id: int, run_id: int | None = None) -> int:
+    """The runner's laps (one query, two without `run_id`)."""
+    if run_id is None:
+        run_id = Runner.objects.filter(pk=runner_id).values_list("run_id", flat=True)[0]
     return counted_taps(run_id).filter(runner_id=runner_id).count()
 
 

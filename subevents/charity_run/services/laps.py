@@ -53,7 +53,7 @@ def _conflict() -> ValidationError:
 def _replay(entry: LapEntry, *, kind: str, runner_id: int, target_id=None):
     if (entry.kind, entry.runner_id, entry.target_id) != (kind, runner_id, target_id):
         raise _conflict()
-    return LapResult(entry, True, runner_laps(entry.runner_id))
+    return LapResult(entry, True, runner_laps(entry.runner_id, entry.run_id))
 
 
 def _create(**fields) -> LapEntry | None:
@@ -128,7 +128,7 @@ def lap_tap(
     if entry is None:  # the same key arrived for another runner at the same time
         existing = LapEntry.objects.get(run=run, idempotency_key=key)
         return _replay(existing, kind=LapEntry.Kind.TAP, runner_id=runner.pk)
-    return LapResult(entry, False, runner_laps(runner.pk))
+    return LapResult(entry, False, runner_laps(runner.pk, run.pk))
 
 
 def _followup(
@@ -179,7 +179,7 @@ def _followup(
         return _replay(
             existing, kind=kind, runner_id=target.runner_id, target_id=target.pk
         )
-    return LapResult(entry, False, runner_laps(target.runner_id))
+    return LapResult(entry, False, runner_laps(target.runner_id, run.pk))
 
 
 @transaction.atomic

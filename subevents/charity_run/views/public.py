@@ -118,7 +118,7 @@ def runner_page(request: HttpRequest, token: str) -> HttpResponse:
                 messages.success(request, _("Thank you! The pledge is saved."))
                 return redirect("charity_run:runner", token=token)
         status = 400
-    laps = selectors.runner_laps(runner.pk)
+    laps = selectors.runner_laps(runner.pk, run.pk)
     pledges = list(runner.pledges.all())
     for pledge in pledges:
         pledge.due = rules.pledge_due(pledge, laps)
