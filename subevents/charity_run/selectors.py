@@ -200,6 +200,7 @@ def pledge_list(run: Run, *, state: str = "") -> tuple[list[Pledge], RunFigures]
             else figures.team_laps.get(pledge.team_id, 0)
         )
         pledge.open = max(pledge.due - (pledge.received_cents or 0), 0)
+        pledge.sponsor_key = sponsor_key(pledge)
         if state == "open" and pledge.received_at is not None:
             continue
         if state == "received" and pledge.received_at is None:

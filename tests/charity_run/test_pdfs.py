@@ -128,3 +128,29 @@ def test_one_letter_per_sponsor_with_all_their_pledges_and_the_bank_details(
     reader = read(single.content)
     assert len(reader.pages) == 1
     german_and_embedded(reader, "Sponsorenbrief: Oma Gül")
+
+
+def test_the_pledges_page_links_each_sponsors_letter(orga_client):
+    run = make_run()
+    mia = runner(run)
+    pledge(
+        run,
+        runner=mia,
+        sponsor_name="Bäckerei Kühn",
+        sponsor_email="",
+        sponsor_address="Marktstraße 4",
+        fixed_cents=2500,
+    )
+    page = orga_client.get(
+        reverse("charity_run:orga-pledges", kwargs={"slug": run.slug})
+    )
+    [row] = page.context["rows"]
+    link = reverse("charity_run:orga-letters", kwargs={"slug": run.slug})
+    assert (
+        f"{link}?sponsor=b%C3%A4ckerei%20k%C3%BChn%7Cmarktstra%C3%9Fe%204"
+        in page.content.decode()
+    )
+    letter = orga_client.get(link, {"sponsor": row.sponsor_key})
+    reader = read(letter.content)
+    assert len(reader.pages) == 1
+    assert "Bäckerei Kühn" in all_text(reader)

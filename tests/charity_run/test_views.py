@@ -2,7 +2,6 @@
 organisers' pages (access, fixed query counts, forms)."""
 
 import pytest
-from django.core import mail  # noqa: F401  (mail goes to files, see conftest)
 from django.test import Client
 from django.urls import reverse
 
@@ -390,3 +389,22 @@ def test_exports_hold_the_rows_and_are_formula_safe():
     )
     assert xlsx.status_code == 200
     assert xlsx.content[:2] == b"PK"
+
+
+def test_the_runner_gets_their_link_by_mail_after_sign_up(
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    run = make_run()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(
+            reverse("charity_run:run", kwargs={"slug": run.slug}),
+            signup_data(email="zeynep@example.org"),
+        )
+    assert response.status_code == 302
+    zeynep = Runner.objects.get()
+    [message] = mail.outbox
+    assert message.to == ["zeynep@example.org"]
+    assert message.subject == "Spendenlauf: Familienlauf: Startnummer 1"
+    assert f"/run/r/{zeynep.token}/" in message.body
