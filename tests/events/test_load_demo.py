@@ -275,9 +275,9 @@ def test_second_run_changes_nothing(django_assert_max_num_queries):
     before = snapshot()
 
     # The core's checks plus each app's demo extension asking whether its part is
-    # there (registrations, volunteers, the conference and cinema modules, planning's
-    # proposals, ideas and releases).
-    with django_assert_max_num_queries(19):
+    # there (registrations, volunteers, the conference, cinema, charity run and market
+    # modules, planning's proposals, ideas and releases).
+    with django_assert_max_num_queries(21):
         result = demo.demo_load(start=START, with_accounts=False)
     out, _ = load("--start", "2027-06-14")
 
