@@ -91,6 +91,18 @@ class Market(models.Model):
     def at(self, clock: dt.time) -> dt.datetime:
         return dt.datetime.combine(self.day, clock, tzinfo=BERLIN)
 
+    def takes_applications(self, now: dt.datetime | None = None) -> bool:
+        """Open, and the market is published and still ahead."""
+        return (
+            self.applications_open
+            and self.event.status == Event.Status.PUBLISHED
+            and (now or timezone.now()) < self.event.starts_at
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return self.event.status != Event.Status.DRAFT
+
     @property
     def rule_lines(self) -> list[str]:
         return [line.strip() for line in self.rules.splitlines() if line.strip()]

@@ -29,13 +29,17 @@ def market_of(event: Event) -> Market | None:
 def event_panel(request: Any, event: Event) -> str:
     """Page panel (registry): free pitches per type and the link to apply."""
     market = market_of(event)
-    if market is None:
+    if market is None or event.status == Event.Status.DRAFT:
         return ""
     market.event = event
     # A rendered template is already a safe string (autoescaped).
     return render_to_string(
         "flea_market/_event_panel.html",
-        {"market": market, "rows": type_rows(market)},
+        {
+            "market": market,
+            "rows": type_rows(market),
+            "open": market.takes_applications(),
+        },
         request=request,
     )
 

@@ -24,8 +24,10 @@ def market_get(*, slug: str) -> Market | None:
 
 
 def markets_of(sub_event: SubEvent) -> QuerySet[Market]:
+    """The sub-event's markets the public may see."""
     return (
         Market.objects.filter(event__sub_event=sub_event)
+        .exclude(event__status=Event.Status.DRAFT)
         .select_related("event__venue")
         .order_by("event__starts_at")
     )

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event
 from events.notifications import Attachment, mail_send
 
 from .allocation import Claim, Slot, allocation_plan, slot_fits
@@ -34,40 +33,50 @@ def _refuse(message: str, code: str, field: str | None = None) -> ValidationErro
 
 
 def _mail(application_id: int, template: str, **extra: object) -> None:
-    """Mail the seller after commit; the confirmation PDF goes with every mail
-    of an allocated application."""
+    """Mail the seller after commit, from a task: the confirmation PDF is built
+    there, not in the request (an allocation run may tell many sellers)."""
+    from .tasks import application_mail
 
-    def send() -> None:
-        from .pdf import confirmation_pdf
-        from .selectors import waiting_position
+    transaction.on_commit(
+        lambda: application_mail.delay(application_id, template, extra)
+    )
 
-        application = Application.objects.select_related(
-            "market__event__venue", "pitch__site_plan", "pitch_type"
-        ).get(pk=application_id)
-        attachments = []
-        if application.status == Status.ALLOCATED:
-            attachments.append(
-                Attachment(
-                    f"stand-{application.pitch.number}.pdf",
-                    confirmation_pdf(application),
-                    "application/pdf",
-                )
+
+def application_mail_send(*, application_id: int, template: str, extra: dict) -> None:
+    """Render and send one of the seller's mails (`flea_market/mail/<template>`)
+    with the state of now; the confirmation PDF goes with every mail of an
+    allocated application."""
+    from .pdf import confirmation_pdf
+    from .selectors import waiting_position
+
+    application = Application.objects.select_related(
+        "market__event__venue",
+        "market__event__sub_event__festival",
+        "pitch__site_plan",
+        "pitch_type",
+    ).get(pk=application_id)
+    attachments = []
+    if application.status == Status.ALLOCATED:
+        attachments.append(
+            Attachment(
+                f"stand-{application.pitch.number}.pdf",
+                confirmation_pdf(application),
+                "application/pdf",
             )
-        market = application.market
-        mail_send(
-            to=[application.email],
-            template=f"flea_market/mail/{template}",
-            context={
-                "application": application,
-                "market": market,
-                "event": market.event,
-                "position": waiting_position(application),
-                **extra,
-            },
-            attachments=attachments,
         )
-
-    transaction.on_commit(send)
+    market = application.market
+    mail_send(
+        to=[application.email],
+        template=f"flea_market/mail/{template}",
+        context={
+            "application": application,
+            "market": market,
+            "event": market.event,
+            "position": waiting_position(application),
+            **extra,
+        },
+        attachments=attachments,
+    )
 
 
 def _allocate(application: Application, pitch: Pitch) -> None:
@@ -112,12 +121,7 @@ def _allocate_waiting(market: Market) -> list[Application]:
 
 
 def _check_open(market: Market) -> None:
-    event = market.event
-    if (
-        not market.applications_open
-        or event.status != Event.Status.PUBLISHED
-        or timezone.now() >= event.starts_at
-    ):
+    if not market.takes_applications():
         raise _refuse(
             _("Applications for this market are closed."), "applications_closed"
         )

@@ -2,10 +2,13 @@
 pitches and the site plan, the application form and its errors, the seller's
 page by token, cancelling, the confirmation PDF; the event page's panel."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from subevents.flea_market.models import Application, Market, PitchType
 from tests.flea_market.factories import apply, market, pitch_type
@@ -274,3 +277,29 @@ def test_the_sub_event_page_links_its_markets(client):
     response = client.get(m.event.sub_event.get_absolute_url())
 
     assert f'href="/market/{m.event.slug}/"' in response.content.decode()
+
+
+def test_a_draft_market_is_not_public_and_a_past_one_takes_no_applications(client):
+    from events.models import Event
+
+    draft = market(slug="entwurf")
+    Event.objects.filter(pk=draft.event_id).update(status=Event.Status.DRAFT)
+    past = market(slug="vorbei")
+    Event.objects.filter(pk=past.event_id).update(
+        starts_at=timezone.now() - dt.timedelta(days=2),
+        ends_at=timezone.now() - dt.timedelta(days=2) + dt.timedelta(hours=5),
+    )
+
+    assert client.get("/market/entwurf/").status_code == 404
+    assert (
+        'href="/market/entwurf/"'
+        not in client.get(draft.event.sub_event.get_absolute_url()).content.decode()
+    )
+    page = client.get("/market/vorbei/").content.decode()
+    assert "Die Anmeldung für diesen Markt ist geschlossen." in page
+    assert 'name="consent"' not in page
+    panel = client.get(past.event.get_absolute_url()).content.decode()
+    assert "Die Standanmeldung ist geschlossen." in panel
+    response = client.post("/market/vorbei/", form(past))
+    assert response.status_code == 400
+    assert Application.objects.count() == 0

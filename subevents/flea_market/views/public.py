@@ -24,8 +24,9 @@ def _notice(request: HttpRequest, text: str, *, error: bool = False) -> None:
 
 
 def _market_or_404(slug: str):
+    """A market whose event the public may see (published or cancelled)."""
     market = selectors.market_get(slug=slug)
-    if market is None:
+    if market is None or not market.is_public:
         raise Http404("no market")
     return market
 
@@ -76,6 +77,7 @@ def market(request: HttpRequest, slug: str) -> HttpResponse:
             "free_total": sum(r.free for r in rows),
             "plans": selectors.plan_views(market),
             "form": form,
+            "open": market.takes_applications(),
         },
         status=status,
     )

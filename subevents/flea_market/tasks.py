@@ -1,0 +1,13 @@
+"""Celery tasks of the market: thin wrappers around the services."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def application_mail(application_id: int, template: str, extra: dict) -> None:
+    """Send one of a seller's mails (built with the state at sending time)."""
+    services.application_mail_send(
+        application_id=application_id, template=template, extra=extra
+    )
