@@ -100,10 +100,15 @@ class PlanDrawing(Flowable):
         canvas.setDash(2, 2)
         canvas.rect(bx, by, bw, bh, stroke=1, fill=1)
         canvas.setDash()
+        room = (bh if bh > bw * 1.5 else bw) - 4
+        raw = printable(str(label.get("text", "")))
         size = max(5.0, min(self.cell * 0.55, 14))
+        # Smaller type before a shortened word ("Info & Kasse", not "Info & …").
+        while size > 5 and canvas.stringWidth(raw, BOLD, size) > room:
+            size -= 0.5
         canvas.setFillColor(MUTED)
         canvas.setFont(BOLD, size)
-        text = _fit(canvas, str(label.get("text", "")), BOLD, size, max(bw, bh) - 2)
+        text = _fit(canvas, raw, BOLD, size, room)
         if bh > bw * 1.5:
             canvas.saveState()
             canvas.translate(bx + bw / 2 + size / 3, by + bh / 2)
@@ -141,9 +146,10 @@ class PlanDrawing(Flowable):
                 _fit(canvas, name, REGULAR, small, bw - 2),
             )
         if pitch.electricity:
-            radius = max(1.2, min(self.cell * 0.12, 2.2 * mm))
+            radius = max(1.5, min(self.cell * 0.16, 2.5 * mm))
+            inset = radius + max(1.5, radius * 0.6)
             canvas.setFillColor(colors.white if marked else SOCKET)
-            canvas.circle(bx + bw - radius - 1.2, by + bh - radius - 1.2, radius, 0, 1)
+            canvas.circle(bx + bw - inset, by + bh - inset, radius, 0, 1)
 
 
 class Swatch(Flowable):
