@@ -1,5 +1,5 @@
-"""What both benchmarks need: a gunicorn on a free loopback port, plain HTTP
-requests, and the report file with its summary line."""
+"""What the benchmarks share: a gunicorn on a free loopback port, plain HTTP
+requests, the report file with its summary line, a scratch PostgreSQL database."""
 
 import http.client
 import json
@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,3 +103,41 @@ def checks_line(output: Path, checks: list[dict], runtime_s: float) -> str:
         f"\n{passed}/{len(checks)} checks passed; written to "
         f"{output.relative_to(ROOT)} in {runtime_s} s"
     )
+
+
+# --- A scratch PostgreSQL database for a bench run ----------------------------------
+def admin_url(url: str) -> str:
+    """The same server's `postgres` database, to create and drop ours from."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/postgres"))
+
+
+def postgres_reachable(url: str) -> str | None:
+    """None if PostgreSQL answers at `url`'s server, else the reason."""
+    import psycopg
+
+    try:
+        with psycopg.connect(admin_url(url), connect_timeout=3):
+            return None
+    except psycopg.Error as exc:
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def create_database(url: str) -> None:
+    import psycopg
+
+    name = database_name(url)
+    with psycopg.connect(admin_url(url), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url(url), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')

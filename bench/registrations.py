@@ -31,7 +31,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import benchkit  # bench/ is the script's folder, so on sys.path
 
@@ -58,43 +58,6 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "festwoche.settings"
 os.environ["FESTWOCHE_VAR_DIR"] = str(TMP / "var")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 sys.path.insert(0, str(ROOT))
-
-
-def admin_url(url: str) -> str:
-    """The same server's `postgres` database, to create and drop ours from."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/postgres"))
-
-
-def postgres_reachable(url: str) -> str | None:
-    """None if PostgreSQL answers at `url`'s server, else the reason."""
-    import psycopg
-
-    try:
-        with psycopg.connect(admin_url(url), connect_timeout=3):
-            return None
-    except psycopg.Error as exc:
-        return str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
-
-
-def database_name(url: str) -> str:
-    return urlsplit(url).path.lstrip("/")
-
-
-def create_database(url: str) -> None:
-    import psycopg
-
-    name = database_name(url)
-    with psycopg.connect(admin_url(url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url(url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
 
 
 # --- Data -----------------------------------------------------------------------------
@@ -330,7 +293,7 @@ def print_table(meta: dict, rows: list, outcomes: Counter, result: list) -> None
 
 def main() -> int:
     started = time.monotonic()
-    reason = postgres_reachable(DATABASE_URL)
+    reason = benchkit.postgres_reachable(DATABASE_URL)
     if reason:
         print(
             f"bench/registrations.py: skipped, PostgreSQL is not reachable at "
@@ -339,7 +302,7 @@ def main() -> int:
         )
         return 0
     if OWN_DATABASE:
-        create_database(DATABASE_URL)
+        benchkit.create_database(DATABASE_URL)
 
     import django
 
@@ -422,7 +385,7 @@ def main() -> int:
     }
     if OWN_DATABASE:
         connection.close()
-        drop_database(DATABASE_URL)
+        benchkit.drop_database(DATABASE_URL)
     else:
         delete_created(event, tag)
     meta["runtime_s"] = round(time.monotonic() - started, 1)
