@@ -68,10 +68,10 @@ def event_panel(request: Any, event: Event) -> str:
             ),
         )
     figures = _(
-        "%(runners)d runners · %(laps)d laps · %(donations)s pledged so far"
+        "%(runners)s runners · %(laps)s laps · %(donations)s pledged so far"
     ) % {
-        "runners": data["runners"],
-        "laps": data["laps"],
+        "runners": rules.grouped(data["runners"]),
+        "laps": rules.grouped(data["laps"]),
         "donations": data["donations"],
     }
     return format_html(

@@ -74,6 +74,11 @@ def euro(cents: int | None) -> str:
     )
 
 
+def grouped(number: int) -> str:
+    """A count with the language's thousands separator: '1.684' in German."""
+    return number_format(number, use_l10n=True, force_grouping=True)
+
+
 def distance_km(laps: int, lap_length_m: int) -> str:
     """Laps as kilometres with one decimal, e.g. '4,8'."""
     value = Decimal(laps * lap_length_m) / 1000

@@ -133,6 +133,7 @@ def board_data(run: Run, *, top: int = 5) -> dict:
     return {
         "state": run.state,
         "laps": figures.overall.laps,
+        "laps_text": rules.grouped(figures.overall.laps),
         "runners": figures.overall.runners,
         "distance_km": round(km, 1),
         "distance": rules.distance_km(figures.overall.laps, run.lap_length_m),

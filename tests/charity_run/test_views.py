@@ -111,6 +111,18 @@ def test_the_family_adds_a_pledge_online_and_sees_it_with_the_amount_so_far():
     assert "5,00 €" in page.content.decode()
 
 
+def test_the_board_groups_thousands_in_the_visitors_language():
+    run = make_run(min_lap_seconds=1)
+    mia = runner(run, "Mia", "Yılmaz")
+    laps(run, mia, 1001, gap_seconds=2)
+    url = reverse("charity_run:board-data", kwargs={"slug": run.slug})
+
+    german = Client().get(url).json()
+    english = Client(headers={"cookie": "django_language=en"}).get(url).json()
+
+    assert (german["laps_text"], english["laps_text"]) == ("1.001", "1,001")
+
+
 def test_the_certificate_is_there_once_the_run_is_finished():
     run = make_run()
     mia = runner(run)
@@ -134,6 +146,7 @@ def test_the_board_json_shows_first_names_and_numbers_only():
     assert data.json() == {
         "state": "live",
         "laps": 4,
+        "laps_text": "4",
         "runners": 2,
         "distance_km": 1.6,
         "distance": "1,6",

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -170,7 +171,8 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
 def board_json_data(run) -> dict:
     """The board's figures, cached for a moment: a projector and many phones
     polling every few seconds cost one computation per BOARD_SECONDS."""
-    key = f"charity_run:board:{run.pk}"
+    # Per language: the figures are formatted ("1.684" in German, "1,684" in English).
+    key = f"charity_run:board:{run.pk}:{get_language()}"
     data = cache.get(key)
     if data is None:
         data = selectors.board_data(run)

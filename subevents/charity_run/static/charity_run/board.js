@@ -30,7 +30,7 @@
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (data) {
-      set("laps", data.laps);
+      set("laps", data.laps_text);
       set("distance", data.distance);
       set("donations", data.donations);
       list("teams", data.teams, function (t) { return t.name; });
