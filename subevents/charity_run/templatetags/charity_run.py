@@ -1,4 +1,4 @@
-"""Template filters of the Spendenlauf: money in cents as euros."""
+"""Template filters of the Spendenlauf: money in cents as euros, grouped counts."""
 
 from django import template
 
@@ -18,3 +18,9 @@ def euro_input(cents: int | None) -> str:
     if cents is None:
         return ""
     return rules.euro(cents).removesuffix(" €")
+
+
+@register.filter
+def grouped(number: int | None) -> str:
+    """A count with the thousands separator of the active language."""
+    return rules.grouped(number or 0)
