@@ -2583,7 +2583,7 @@ EVENTS = (
         "15:00",
         "rathausplatz",
         "Großer Kleider- und Spielzeugmarkt auf dem Rathausplatz",
-        "Über 120 Stände mit Kinderkleidung, Spielzeug, Büchern und Fahrrädern.",
+        "Über 60 Stände mit Kinderkleidung, Spielzeug, Büchern und Fahrrädern.",
         """
         Der größte Familienflohmarkt des Jahres: Über 120 Familien verkaufen auf dem
         Rathausplatz, was ihre Kinder nicht mehr brauchen – Kleidung, Spielzeug,
