@@ -12,6 +12,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 REQUIRE_SERVICES = os.environ.get("FESTWOCHE_REQUIRE_SERVICES") == "1"
 
@@ -61,3 +62,13 @@ def _clean_cache():
 @pytest.fixture(autouse=True)
 def _mail_outbox_dir(settings, tmp_path):
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request with an English
+    cookie leaves English active in this thread (the language middleware does not
+    reset it), and a later test would otherwise depend on the order of the run."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
