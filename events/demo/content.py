@@ -2585,7 +2585,7 @@ EVENTS = (
         "Großer Kleider- und Spielzeugmarkt auf dem Rathausplatz",
         "Über 60 Stände mit Kinderkleidung, Spielzeug, Büchern und Fahrrädern.",
         """
-        Der größte Familienflohmarkt des Jahres: Über 120 Familien verkaufen auf dem
+        Der größte Familienflohmarkt des Jahres: Über 60 Familien verkaufen auf dem
         Rathausplatz, was ihre Kinder nicht mehr brauchen – Kleidung, Spielzeug,
         Bücher, Kinderfahrräder und Autositze. Der Stadtelternbeirat organisiert den
         Markt, das Elternnetzwerk hilft beim Auf- und Abbau.
