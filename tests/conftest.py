@@ -8,9 +8,13 @@ instead, so nothing goes silently untested in CI.
 
 import os
 import shutil
+import threading
+from wsgiref.simple_server import WSGIRequestHandler
 
 import pytest
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 from django.utils import translation
 
@@ -72,3 +76,32 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+# --- Parallel requests: threads against a threaded server in this process ------------
+class _ThreadedServer(ThreadedWSGIServer):
+    """Django's threaded development server (what the live_server fixture runs),
+    with a listen backlog for the load: its default of 10 makes the kernel reset
+    connections beyond the tenth arriving at once, before Django sees them."""
+
+    request_queue_size = 128
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def live_url(transactional_db) -> str:
+    """Serve the project on a free port for the concurrency tests; each request
+    runs in its own thread with its own database connection, closed after the
+    response, so parallel requests meet in the database as in production."""
+    server = _ThreadedServer(("127.0.0.1", 0), _QuietHandler, allow_reuse_address=False)
+    server.set_app(WSGIHandler())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)

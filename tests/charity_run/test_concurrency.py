@@ -12,12 +12,9 @@ connection, released together by a barrier.
 import threading
 import uuid
 from collections import Counter
-from wsgiref.simple_server import WSGIRequestHandler
 
 import pytest
 import requests
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 from django.urls import reverse
 
@@ -26,27 +23,6 @@ from subevents.charity_run.models import LapEntry, Runner
 from subevents.charity_run.selectors import laps_map
 
 from .factories import make_run, runner, team
-
-
-class Server(ThreadedWSGIServer):
-    request_queue_size = 128
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def live_url(transactional_db) -> str:
-    server = Server(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-    server.set_app(WSGIHandler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
 
 
 def all_at_once(calls) -> list:

@@ -16,8 +16,6 @@ from collections.abc import Callable
 import pytest
 import requests
 from django.contrib.auth.models import Group, User
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connection, transaction
 
 from events import roles
@@ -27,27 +25,6 @@ from tests.flea_market.factories import apply, market, pitch, pitch_type
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 TABLE = PitchType.Kind.TABLE
-
-
-class Server(ThreadedWSGIServer):
-    request_queue_size = 128  # the default 10 resets connections under load
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def live_url():
-    server = Server(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-    server.set_app(WSGIHandler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
 
 
 def all_at_once(count: int, attempt: Callable[[int, threading.Barrier], object]):

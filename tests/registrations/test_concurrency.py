@@ -22,8 +22,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connection
 
 from events.registry import registry
@@ -144,31 +142,6 @@ def stored_rows() -> list[Row]:
 
 
 # --- PostgreSQL: threads against a server in this process -----------------------------
-class Server(ThreadedWSGIServer):
-    """Django's threaded development server (what the live_server fixture runs),
-    with a listen backlog for the load: its default of 10 makes the kernel reset
-    connections beyond the tenth arriving at once, before Django sees them."""
-
-    request_queue_size = 128
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def live_url(transactional_db) -> str:
-    """Serve the project on a free port; each request runs in its own thread with
-    its own database connection, closed after the response."""
-    server = Server(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-    server.set_app(WSGIHandler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
 
 
 @pytest.mark.postgres

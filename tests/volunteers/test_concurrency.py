@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connection
 
 from tests.events.factories import FestivalFactory, at
@@ -109,28 +107,6 @@ def check_clashes(answers: list, calls: list, rows: list[tuple[int, str]]) -> No
 
 
 # --- PostgreSQL: threads against a server in this process -----------------------------
-class Server(ThreadedWSGIServer):
-    """Django's threaded development server with a listen backlog for the load (its
-    default of 10 makes the kernel reset connections beyond the tenth)."""
-
-    request_queue_size = 128
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def live_url(transactional_db) -> str:
-    server = Server(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-    server.set_app(WSGIHandler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
 
 
 def active_rows() -> list[tuple[int, str]]:
