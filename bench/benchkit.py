@@ -97,6 +97,15 @@ def report_write(output: Path, report: dict) -> None:
     )
 
 
+def checks_print(checks: list[dict]) -> None:
+    print("Checks")
+    for check in checks:
+        print(
+            f"  {'PASS' if check['passed'] else 'FAIL'}  {check['name']}: "
+            f"{check['detail']}"
+        )
+
+
 def checks_line(output: Path, checks: list[dict], runtime_s: float) -> str:
     passed = sum(check["passed"] for check in checks)
     return (
@@ -110,6 +119,19 @@ def admin_url(url: str) -> str:
     """The same server's `postgres` database, to create and drop ours from."""
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path="/postgres"))
+
+
+def postgres_missing(script: str, url: str) -> bool:
+    """Print why `script` skips and say True when PostgreSQL does not answer."""
+    reason = postgres_reachable(url)
+    if reason:
+        parts = urlsplit(url)
+        print(
+            f"{script}: skipped, PostgreSQL is not reachable at "
+            f"{parts.hostname}:{parts.port or 5432} ({reason}). "
+            "Start it or set DATABASE_URL."
+        )
+    return bool(reason)
 
 
 def postgres_reachable(url: str) -> str | None:

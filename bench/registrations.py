@@ -31,7 +31,6 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import benchkit  # bench/ is the script's folder, so on sys.path
 
@@ -283,23 +282,12 @@ def print_table(meta: dict, rows: list, outcomes: Counter, result: list) -> None
     )
     print("answers: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     print()
-    print("Checks")
-    for check in result:
-        print(
-            f"  {'PASS' if check['passed'] else 'FAIL'}  {check['name']}: "
-            f"{check['detail']}"
-        )
+    benchkit.checks_print(result)
 
 
 def main() -> int:
     started = time.monotonic()
-    reason = benchkit.postgres_reachable(DATABASE_URL)
-    if reason:
-        print(
-            f"bench/registrations.py: skipped, PostgreSQL is not reachable at "
-            f"{urlsplit(DATABASE_URL).hostname}:{urlsplit(DATABASE_URL).port or 5432}"
-            f" ({reason}). Start it or set DATABASE_URL."
-        )
+    if benchkit.postgres_missing("bench/registrations.py", DATABASE_URL):
         return 0
     if OWN_DATABASE:
         benchkit.create_database(DATABASE_URL)
