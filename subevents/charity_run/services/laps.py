@@ -233,7 +233,7 @@ def lap_confirm(*, entry: LapEntry, user: AbstractBaseUser) -> LapResult:
 def run_state_set(*, run: Run, state: str) -> Run:
     """Start counting (live), stop it (finished) or go back to not started."""
     if state not in Run.State.values:
-        raise ValidationError("unknown state", code="run_state")
+        raise ValidationError(_("Please choose a counting state."), code="run_state")
     run = Run.objects.select_for_update().get(pk=run.pk)
     run.state = state
     run.save(update_fields=["state", "updated_at"])

@@ -69,8 +69,12 @@ def overview(request: HttpRequest, run: Run) -> HttpResponse:
     if request.method == "POST":
         if not may(request.user, run, "change_run"):
             raise PermissionDenied
-        services.run_state_set(run=run, state=request.POST.get("state", ""))
-        messages.success(request, _("The counting state is changed."))
+        try:
+            services.run_state_set(run=run, state=request.POST.get("state", ""))
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, _("The counting state is changed."))
         return redirect("charity_run:orga-run", slug=run.slug)
     rows = selectors.team_list(run)
     figures = selectors.run_figures(run)
