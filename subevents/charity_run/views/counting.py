@@ -115,8 +115,8 @@ def _act(request: HttpRequest, run: Run, action: str, **who) -> JsonResponse:
     try:
         if action == "tap":
             number = body.get("start_number")
-            if isinstance(number, str) and number.strip().isdigit():
-                number = int(number)
+            if isinstance(number, str) and number.strip().isdecimal():
+                number = int(number)  # isdigit() would let "²" through to int()
             if (
                 not isinstance(number, int)
                 or isinstance(number, bool)
