@@ -77,7 +77,10 @@ def _client_time(value) -> dt.datetime | None:
         return None
     if moment is None or moment.tzinfo is None:
         return None
-    return moment
+    try:
+        return moment.astimezone(dt.UTC)  # stored in UTC: year 1 or 9999 overflow
+    except OverflowError:
+        return None
 
 
 def _answer(result) -> JsonResponse:
