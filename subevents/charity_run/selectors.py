@@ -12,6 +12,16 @@ from . import rules
 from .models import LapEntry, Pledge, Run, Runner, Team
 
 
+def pk_of(value: str | None) -> int | None:
+    """A row's number typed into a form or a query string, or None for anything
+    else ("", "abc", "1.5", "²" — a digit to str.isdigit(), not to int() —, or a
+    number beyond the database's integers)."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        return None
+    return int(value)
+
+
 def counted_taps(run_id: int) -> QuerySet[LapEntry]:
     """The taps that count as laps: not undone, and not flagged unless an
     organiser confirmed them."""
@@ -158,15 +168,15 @@ def runner_list(
     runners = run.runners.select_related("team")
     if team == "none":
         runners = runners.filter(team=None)
-    elif team.isdigit():
-        runners = runners.filter(team_id=int(team))
+    elif pk_of(team) is not None:
+        runners = runners.filter(team_id=pk_of(team))
     if age_group in Runner.AgeGroup.values:
         runners = runners.filter(age_group=age_group)
     if search:
         term = search.strip()
         query = Q(first_name__icontains=term) | Q(last_name__icontains=term)
-        if term.isdigit():
-            query |= Q(start_number=int(term))
+        if pk_of(term) is not None:
+            query |= Q(start_number=pk_of(term))
         runners = runners.filter(query)
     laps = laps_map(run)
     rows = list(runners)

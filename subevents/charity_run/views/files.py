@@ -30,9 +30,7 @@ def certificates(request: HttpRequest, run) -> HttpResponse:
     name = "urkunden"
     team_id = request.GET.get("team", "")
     if team_id:
-        if not team_id.isdigit():
-            raise Http404("team")
-        team = get_object_or_404(Team, run=run, pk=int(team_id))
+        team = get_object_or_404(Team, run=run, pk=selectors.pk_of(team_id))
         runners = runners.filter(team=team)
         title = _("Certificates: %(team)s") % {"team": team.name}
         name = f"urkunden-{slugify(team.name)[:40]}"

@@ -158,7 +158,9 @@ def pledges(request: HttpRequest, run: Run) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "received":
         if not may(request.user, run, "change_pledge"):
             raise PermissionDenied
-        pledge = get_object_or_404(Pledge, run=run, pk=request.POST.get("pledge"))
+        pledge = get_object_or_404(
+            Pledge, run=run, pk=selectors.pk_of(request.POST.get("pledge"))
+        )
         received = ReceivedForm(request.POST)
         if received.is_valid():
             services.pledge_mark_received(
@@ -219,7 +221,7 @@ def counters(request: HttpRequest, run: Run) -> HttpResponse:
             raise PermissionDenied
         if request.POST.get("action") == "revoke":
             counter = get_object_or_404(
-                Counter, run=run, pk=request.POST.get("counter")
+                Counter, run=run, pk=selectors.pk_of(request.POST.get("counter"))
             )
             services.counter_revoke(counter=counter)
             messages.success(request, _("The counting link is switched off."))
@@ -250,7 +252,10 @@ def flagged(request: HttpRequest, run: Run) -> HttpResponse:
         if not may(request.user, run, "add_lapentry"):
             raise PermissionDenied
         entry = get_object_or_404(
-            LapEntry, run=run, pk=request.POST.get("entry"), kind=LapEntry.Kind.TAP
+            LapEntry,
+            run=run,
+            pk=selectors.pk_of(request.POST.get("entry")),
+            kind=LapEntry.Kind.TAP,
         )
         try:
             if request.POST.get("action") == "confirm":
