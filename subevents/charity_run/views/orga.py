@@ -162,15 +162,20 @@ def pledges(request: HttpRequest, run: Run) -> HttpResponse:
             Pledge, run=run, pk=selectors.pk_of(request.POST.get("pledge"))
         )
         received = ReceivedForm(request.POST)
-        if received.is_valid():
+        try:
+            if not received.is_valid():
+                raise ValidationError(
+                    _("Please give the amount received in euros."), code="received"
+                )
             services.pledge_mark_received(
                 pledge=pledge,
                 cents=cents(received.cleaned_data["received"]),
                 by=request.user,
             )
-            messages.success(request, _("Saved what was received."))
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
         else:
-            messages.error(request, _("Please give the amount received in euros."))
+            messages.success(request, _("Saved what was received."))
         return redirect(request.get_full_path())
     if request.method == "POST":
         if not may(request.user, run, "add_pledge"):
