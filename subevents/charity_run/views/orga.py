@@ -43,7 +43,7 @@ def settings_page(request: HttpRequest, slug: str) -> HttpResponse:
     probe = run or Run(event=event)
     if not may(request.user, probe, "change_run"):
         raise PermissionDenied
-    form = RunForm(request.POST or None, instance=run)
+    form = RunForm(request.POST if request.method == "POST" else None, instance=run)
     if run is not None and run.runners.exists():
         # Numbers already handed out depend on the block size.
         form.fields["team_block_size"].disabled = True
@@ -117,7 +117,7 @@ def runners(request: HttpRequest, run: Run) -> HttpResponse:
 
 @orga_page("view_team")
 def teams(request: HttpRequest, run: Run) -> HttpResponse:
-    form = TeamForm(request.POST or None)
+    form = TeamForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not may(request.user, run, "add_team"):
             raise PermissionDenied

@@ -33,7 +33,7 @@ def _public_run(slug: str):
 
 
 def _signup(request: HttpRequest, run, team: Team | None) -> HttpResponse:
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if ratelimit_exceeded(request, **SIGNUP_LIMIT):
@@ -92,7 +92,7 @@ def runner_page(request: HttpRequest, token: str) -> HttpResponse:
         Runner.objects.select_related("run__event", "team"), token=token
     )
     run = runner.run
-    form = PledgeForm(request.POST or None)
+    form = PledgeForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if ratelimit_exceeded(request, **PLEDGE_LIMIT):
