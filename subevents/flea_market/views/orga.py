@@ -82,8 +82,9 @@ def applications(request: HttpRequest, market: Market) -> HttpResponse:
         filters["status"] = ""
     if filters["seller_kind"] not in Application.SellerKind.values:
         filters["seller_kind"] = ""
-    if not filters["pitch_type"].isdigit():
-        filters["pitch_type"] = ""
+    pitch_type = filters["pitch_type"]
+    if not (pitch_type.isascii() and pitch_type.isdigit() and len(pitch_type) < 10):
+        filters["pitch_type"] = ""  # isdigit() alone lets "²" and overflows through
     if filters["paid"] not in ("yes", "no"):
         filters["paid"] = ""
     rows = selectors.application_list(market, **filters)
