@@ -244,10 +244,13 @@ def cancel(request: HttpRequest, market: Market, pk: int) -> HttpResponse:
 def decline(request: HttpRequest, market: Market, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, market=market, pk=pk)
     form = DeclineForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():  # an overlong reason: declining without it would lose it
+        for error in form.errors["reason"]:
+            messages.error(request, f"{form['reason'].label}: {error}")
+        return _back(market)
     try:
         services.application_decline(
-            application=application, reason=form.cleaned_data.get("reason", "")
+            application=application, reason=form.cleaned_data["reason"]
         )
     except ValidationError as exc:
         messages.error(request, error_text(exc))
