@@ -42,7 +42,9 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 def market(request: HttpRequest, slug: str) -> HttpResponse:
     market = _market_or_404(slug)
-    form = ApplicationForm(request.POST or None, market=market)
+    form = ApplicationForm(
+        request.POST if request.method == "POST" else None, market=market
+    )
     status = 200
     if request.method == "POST":
         if ratelimit_exceeded(request, **APPLY_LIMIT):
