@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from events.models import Event
+from events.models import Event, SubEvent
 from events.notifications import mail_send
 
 from .. import rules
@@ -20,7 +20,12 @@ from ..models import Run, Runner, Team
 @transaction.atomic
 def run_setup(*, event: Event, **fields: Any) -> Run:
     """Make `event` a charity run, or change its settings (lap length, cause,
-    bank details...)."""
+    bank details...). Only an event of a charity-run sub-event (`not_a_run`)."""
+    if event.sub_event.kind != SubEvent.Kind.CHARITY_RUN:
+        raise ValidationError(
+            _("Only an event of a charity run can be set up as a run."),
+            code="not_a_run",
+        )
     run, _created = Run.objects.get_or_create(event=event, defaults=fields)
     if not _created and fields:
         for key, value in fields.items():

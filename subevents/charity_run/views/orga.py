@@ -38,7 +38,11 @@ def runs(request: HttpRequest) -> HttpResponse:
 @login_required
 def settings_page(request: HttpRequest, slug: str) -> HttpResponse:
     """Set an event up as a run, or change its settings."""
-    event = get_object_or_404(Event.objects.select_related("sub_event"), slug=slug)
+    event = get_object_or_404(
+        Event.objects.select_related("sub_event"),
+        slug=slug,
+        sub_event__kind=SubEvent.Kind.CHARITY_RUN,  # not the cinema's or a market's
+    )
     run = Run.objects.filter(event=event).first()
     probe = run or Run(event=event)
     if not may(request.user, probe, "change_run"):
