@@ -4,24 +4,27 @@ from django.urls import path
 
 from .views import counting, files, orga, public
 
+# Tokens and join codes are secrets.token_urlsafe: the slug alphabet exactly, so
+# anything else (a NUL byte PostgreSQL would refuse, say) never reaches a view.
+
 app_name = "charity_run"
 
 urlpatterns = [
     # public
     path("run/<slug:slug>/", public.run_page, name="run"),
-    path("run/<slug:slug>/join/<str:code>/", public.join, name="join"),
+    path("run/<slug:slug>/join/<slug:code>/", public.join, name="join"),
     path("run/<slug:slug>/board/", public.board, name="board"),
     path("run/<slug:slug>/board.json", public.board_json, name="board-data"),
-    path("run/r/<str:token>/", public.runner_page, name="runner"),
+    path("run/r/<slug:token>/", public.runner_page, name="runner"),
     path(
-        "run/r/<str:token>/certificate.pdf",
+        "run/r/<slug:token>/certificate.pdf",
         public.runner_certificate,
         name="runner-certificate",
     ),
     # counting links (token in the URL, or in X-Counter-Token for the API paths)
-    path("run/count/<str:token>/", counting.counter_page, name="count"),
-    path("run/count/<str:token>/tap/", counting.counter_tap, name="count-tap"),
-    path("run/count/<str:token>/undo/", counting.counter_undo, name="count-undo"),
+    path("run/count/<slug:token>/", counting.counter_page, name="count"),
+    path("run/count/<slug:token>/tap/", counting.counter_tap, name="count-tap"),
+    path("run/count/<slug:token>/undo/", counting.counter_undo, name="count-undo"),
     path("run/api/tap/", counting.counter_tap, name="api-tap"),
     path("run/api/undo/", counting.counter_undo, name="api-undo"),
     # organisers

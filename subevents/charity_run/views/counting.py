@@ -14,6 +14,7 @@ Answers: 201 a new entry, 200 the stored one for a replayed key, 400 with a
 
 import datetime as dt
 import json
+import re
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,6 +31,7 @@ from ..models import Counter, LapEntry, Run
 from .common import orga_page
 
 MAX_BODY = 4096
+TOKEN = re.compile(r"[-A-Za-z0-9_]{1,64}")  # secrets.token_urlsafe
 
 
 def _error(code: str, detail: str, status: int = 400) -> JsonResponse:
@@ -39,7 +41,7 @@ def _error(code: str, detail: str, status: int = 400) -> JsonResponse:
 def _counter(token: str | None) -> Counter | JsonResponse:
     counter = (
         Counter.objects.select_related("run__event").filter(token=token).first()
-        if token
+        if token and TOKEN.fullmatch(token)  # the header's, too: no NUL to the DB
         else None
     )
     if counter is None:
@@ -115,6 +117,7 @@ def _act(request: HttpRequest, run: Run, action: str, **who) -> JsonResponse:
     if key is None:
         return _error("invalid_key", _("Each entry needs a key (a UUID)."))
     device = body.get("device_id") if isinstance(body.get("device_id"), str) else ""
+    device = device.replace("\x00", "")  # PostgreSQL refuses NUL in text
     try:
         if action == "tap":
             number = body.get("start_number")

@@ -101,7 +101,7 @@ def overview(request: HttpRequest, run: Run) -> HttpResponse:
 def runners(request: HttpRequest, run: Run) -> HttpResponse:
     team = request.GET.get("team", "")
     age_group = request.GET.get("age_group", "")
-    search = request.GET.get("q", "")[:100]
+    search = request.GET.get("q", "").replace("\x00", "")[:100]
     rows = selectors.runner_list(run, team=team, age_group=age_group, search=search)
     return render(
         request,
