@@ -682,3 +682,56 @@ def test_bad_settings_show_the_form_again(world, data, field):
 
     form_refused(response, field)
     assert fingerprint() == before
+
+
+# --- NUL characters: PostgreSQL refuses them in text, so they must never reach it
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/run/r/%00/",
+        "/run/r/ab%00cd/certificate.pdf",
+        "/run/count/%00/",
+        "/run/familienlauf/join/%00/",
+        "/orga/run/familienlauf/letters.pdf?sponsor=%00",
+    ],
+)
+def test_a_nul_in_a_token_is_not_found(world, path):
+    assert world["orga"].get(path).status_code == 404
+
+
+@pytest.mark.parametrize("action", ["tap", "undo"])
+def test_a_nul_in_a_counting_token_is_not_found(world, action):
+    before = fingerprint()
+
+    response = Client().post(
+        f"/run/count/ab%00cd/{action}/", {}, content_type="application/json"
+    )
+
+    assert response.status_code == 404
+    assert fingerprint() == before
+
+
+def test_a_nul_in_the_counting_header_is_not_found(world):
+    response = Client().post(
+        reverse("charity_run:api-tap"),
+        {},
+        content_type="application/json",
+        HTTP_X_COUNTER_TOKEN="ab\x00cd",
+    )
+
+    refused(response, "counter_unknown", 404)
+
+
+def test_a_nul_in_the_device_id_is_dropped(world):
+    body = {
+        "key": str(uuid.uuid4()),
+        "start_number": world["runner"].start_number,
+        "device_id": "handy\x00eins",
+    }
+
+    response = json_post(world, "count-tap", json.dumps(body).encode())
+
+    assert response.status_code == 201
+    assert LapEntry.objects.get(idempotency_key=body["key"]).device_id == "handyeins"
