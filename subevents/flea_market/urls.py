@@ -4,16 +4,19 @@ from django.urls import path
 
 from .views import orga, prints, public
 
+# A seller's token is secrets.token_urlsafe: the slug alphabet exactly, so anything
+# else (a NUL byte PostgreSQL would refuse, say) never reaches a view.
+
 app_name = "flea_market"
 
 urlpatterns = [
     path("market/<slug:slug>/", public.market, name="market"),
-    path("market/seller/<str:token>/", public.seller, name="seller"),
+    path("market/seller/<slug:token>/", public.seller, name="seller"),
     path(
-        "market/seller/<str:token>/cancel/", public.seller_cancel, name="seller-cancel"
+        "market/seller/<slug:token>/cancel/", public.seller_cancel, name="seller-cancel"
     ),
     path(
-        "market/seller/<str:token>/confirmation.pdf",
+        "market/seller/<slug:token>/confirmation.pdf",
         public.seller_pdf,
         name="seller-pdf",
     ),

@@ -76,7 +76,7 @@ def applications(request: HttpRequest, market: Market) -> HttpResponse:
         "pitch_type": request.GET.get("pitch_type", ""),
         "seller_kind": request.GET.get("seller_kind", ""),
         "paid": request.GET.get("paid", ""),
-        "search": request.GET.get("q", "").strip()[:100],
+        "search": request.GET.get("q", "").replace("\x00", "").strip()[:100],
     }
     if filters["status"] not in Application.Status.values:
         filters["status"] = ""
