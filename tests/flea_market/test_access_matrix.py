@@ -139,7 +139,7 @@ def url_for(world, pattern: URLPattern, which: str = "right") -> str:
             kwargs[key] = {
                 "right": world["allocated"].token,
                 "other": world["waiting"].token,
-                "garbage": "kein-gültiges-token-" + "x" * 20,
+                "garbage": "kein-gueltiges-token-" + "x" * 20,
             }[which]
     return reverse(f"flea_market:{pattern.name}", kwargs=kwargs)
 

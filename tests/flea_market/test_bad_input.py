@@ -389,3 +389,26 @@ def test_cancelling_twice_changes_nothing_the_second_time(world):
 
     assert response.status_code == 200
     assert fingerprint() == before
+
+
+# --- NUL characters: PostgreSQL refuses them in text, so they must never reach it
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/market/seller/%00/",
+        "/market/seller/ab%00cd/confirmation.pdf",
+        "/market/%00/",
+        "/orga/market/%00/",
+    ],
+)
+def test_a_nul_in_a_token_or_slug_is_not_found(world, path):
+    assert world["orga"].get(path).status_code == 404
+
+
+def test_a_nul_in_a_token_cancels_nothing(world):
+    before = fingerprint()
+
+    assert Client().post("/market/seller/ab%00cd/cancel/").status_code == 404
+    assert fingerprint() == before
