@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
+from celery.result import allow_join_result
 from django.db import transaction
 
 from events.tasks import send_email
@@ -29,6 +30,16 @@ BROKER_DB = 2
 RESULT_DB = 3
 
 pytestmark = pytest.mark.redis
+
+
+@pytest.fixture(autouse=True)
+def _joins_allowed():
+    """These tests wait for results on purpose. Eager tasks run in parallel request
+    threads (the concurrency tests) can leave Celery's process-wide "a join would
+    block" flag set: each eager apply restores the value it saw on entry, and
+    threads interleave."""
+    with allow_join_result():
+        yield
 
 
 def redis_db_url(url: str, db: int) -> str:

@@ -4,6 +4,7 @@ detail lines on the core's pages."""
 import re
 
 import pytest
+from django.utils import translation
 
 from events.models import Event
 from events.registry import registry
@@ -119,7 +120,10 @@ def test_the_detail_line_names_format_track_language_level_and_speakers(conferen
         SpeakerFactory(name="Jörg Lindner", organisation_text=""),
     )
 
-    assert registry.detail_lines(session.event) == [
+    with translation.override("en"):
+        lines = registry.detail_lines(session.event)
+
+    assert lines == [
         "Workshop · Frühe Bildung · Professionals · Deutsch · Introductory · with "
         "Anna Beispiel (Kita Sonnenschein), Jörg Lindner"
     ]
@@ -138,11 +142,13 @@ def test_the_detail_line_follows_a_change_of_speakers(
     conference, django_capture_on_commit_callbacks
 ):
     session = make(conference, VenueFactory(), at(1, 11), at(1, 12), "Wald")
-    assert registry.detail_lines(session.event) == ["Workshop · Deutsch · Introductory"]
+    with translation.override("en"):
+        before = registry.detail_lines(session.event)
 
     with django_capture_on_commit_callbacks(execute=True):
         session.speakers.add(SpeakerFactory(name="Anna Beispiel", organisation_text=""))
 
-    assert registry.detail_lines(session.event) == [
-        "Workshop · Deutsch · Introductory · with Anna Beispiel"
-    ]
+    with translation.override("en"):
+        after = registry.detail_lines(session.event)
+    assert before == ["Workshop · Deutsch · Introductory"]
+    assert after == ["Workshop · Deutsch · Introductory · with Anna Beispiel"]

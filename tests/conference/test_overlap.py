@@ -4,6 +4,7 @@ core, judged by registration_create and shown on the public form."""
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from registrations.models import Registration
@@ -40,7 +41,7 @@ def test_an_overlapping_session_is_refused_with_code_and_message(conference):
     second = session(conference, at(1, 11), at(1, 12, 30), "Kinderschutz")
     register(first, 36, email=MAIL)
 
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(ValidationError) as err, translation.override("en"):
         register(second, 36, email=MAIL)
 
     assert err.value.code == "session_overlap"
