@@ -382,3 +382,32 @@ def test_no_other_sub_events_event_becomes_a_run(client, world, role):
         services.run_setup(event=film, lap_length_m=400)
     assert refused.value.code == "not_a_run"
     assert not Run.objects.filter(event=film).exists()
+
+
+@pytest.mark.parametrize(
+    ("page", "data"),
+    [
+        ("orga-pledges", {"action": "received", "pledge": "PLEDGE", "received": "5"}),
+        ("orga-counters", {"action": "revoke", "counter": "COUNTER"}),
+        ("orga-flagged", {"action": "confirm", "entry": "ENTRY"}),
+    ],
+)
+def test_another_runs_rows_are_not_found_through_this_run(client, world, page, data):
+    other_run = world["stranger"].run
+    other_run.state = Run.State.LIVE
+    other_run.save()
+    rows = {
+        "PLEDGE": pledge(other_run, runner=world["stranger"]).pk,
+        "COUNTER": world["other_counter"].pk,
+        "ENTRY": services.lap_tap(
+            run=other_run, start_number=world["stranger"].start_number, key=uuid.uuid4()
+        ).entry.pk,
+    }
+    client.force_login(world["users"]["lead"])  # the lead of both runs' sub-event
+    url = reverse(f"charity_run:{page}", kwargs={"slug": world["run"].slug})
+    before = fingerprint()
+
+    response = client.post(url, {k: rows.get(v, v) for k, v in data.items()})
+
+    assert response.status_code == 404
+    assert fingerprint() == before
