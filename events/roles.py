@@ -128,6 +128,17 @@ def user_is_module_lead(user: AbstractBaseUser) -> bool:
     return _in_group(user, MODULE_LEAD)
 
 
+def user_leads(user: AbstractBaseUser, sub_event: SubEvent) -> bool:
+    """An active staff member of the Modulleitung listed as a lead of `sub_event`
+    (what a sub-event module's organisers' pages let in beside the Orga-Team)."""
+    return bool(
+        user.is_active
+        and user.is_staff
+        and user_is_module_lead(user)
+        and sub_event.leads.filter(pk=user.pk).exists()
+    )
+
+
 def user_is_partner(user: AbstractBaseUser) -> bool:
     return _in_group(user, PARTNER)
 

@@ -411,3 +411,41 @@ def test_another_runs_rows_are_not_found_through_this_run(client, world, page, d
 
     assert response.status_code == 404
     assert fingerprint() == before
+
+
+@pytest.mark.parametrize("who", ["not_a_module_lead", "not_staff"])
+def test_being_listed_as_lead_is_not_enough_without_the_role(client, world, who):
+    """A person entered as a lead of the Spendenlauf who is not (or no longer) a
+    staff member of the Modulleitung gets no organiser page, as in the market."""
+    run = world["run"]
+    if who == "not_a_module_lead":
+        person = staff("listed", roles.PARTNER)
+    else:
+        person = User.objects.create(username="listed", is_staff=False)
+        person.groups.add(Group.objects.get(name=roles.MODULE_LEAD))
+    run.event.sub_event.leads.add(person)
+    client.force_login(person)
+
+    pages = [
+        reverse("charity_run:orga-runs"),
+        reverse("charity_run:orga-run", kwargs={"slug": run.event.slug}),
+    ]
+
+    assert [client.get(url).status_code for url in pages] == [403, 403]
+
+
+def test_a_lead_lists_only_the_runs_they_lead(client, world):
+    other_kind = SubEventFactory(
+        festival=world["run"].event.sub_event.festival,
+        name="Zweiter Lauf",
+        kind=world["run"].event.sub_event.kind,
+    )
+    EventFactory(sub_event=other_kind, title="Nachtlauf", slug="nachtlauf")
+    client.force_login(world["users"]["lead"])
+
+    response = client.get(reverse("charity_run:orga-runs"))
+
+    assert sorted(e.slug for e in response.context["events"]) == [
+        "abendlauf",
+        "familienlauf",
+    ]

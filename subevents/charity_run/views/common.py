@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from events.roles import user_leads
+
 from ..models import Run
 
 
@@ -23,9 +25,7 @@ def may(user, run: Run, perm: str) -> bool:
     of the run's sub-event (Modulleitung)."""
     if not user.is_active:
         return False
-    if user.has_perm(f"charity_run.{perm}"):
-        return True
-    return run.event.sub_event.leads.filter(pk=user.pk).exists()
+    return user.has_perm(f"charity_run.{perm}") or user_leads(user, run.event.sub_event)
 
 
 def orga_page(perm: str) -> Callable:

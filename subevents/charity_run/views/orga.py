@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Event, SubEvent
 from events.orga import error_text
+from events.roles import user_is_module_lead
 
 from .. import selectors, services
 from ..forms import CounterForm, PaperPledgeForm, ReceivedForm, RunForm, TeamForm, cents
@@ -24,15 +25,19 @@ from .common import may, orga_page
 def runs(request: HttpRequest) -> HttpResponse:
     """Every event of a charity-run sub-event, set up as a run or not yet."""
     user = request.user
-    events = list(
+    events = (
         Event.objects.filter(sub_event__kind=SubEvent.Kind.CHARITY_RUN)
         .select_related("sub_event", "charity_run")
         .order_by("starts_at")
     )
-    leads = SubEvent.objects.filter(kind=SubEvent.Kind.CHARITY_RUN, leads=user)
-    if not (user.has_perm("charity_run.view_run") or leads.exists()):
-        raise PermissionDenied
-    return render(request, "charity_run/orga/runs.html", {"events": events})
+    if not user.has_perm("charity_run.view_run"):
+        # A module lead sees the runs of the sub-events they lead, and only those.
+        if not (user.is_staff and user_is_module_lead(user)):
+            raise PermissionDenied
+        events = events.filter(sub_event__leads=user)
+        if not events.exists():
+            raise PermissionDenied
+    return render(request, "charity_run/orga/runs.html", {"events": list(events)})
 
 
 @login_required

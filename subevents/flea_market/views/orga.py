@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events.orga import error_text
-from events.roles import user_is_module_lead
+from events.roles import user_leads
 
 from .. import selectors, services
 from ..forms import DeclineForm, MoveForm, PaidForm
@@ -34,10 +34,7 @@ def may(user, market: Market, *, write: bool) -> bool:
         return False
     if user.has_perm(CHANGE if write else VIEW):
         return True
-    return (
-        user_is_module_lead(user)
-        and market.event.sub_event.leads.filter(pk=user.pk).exists()
-    )
+    return user_leads(user, market.event.sub_event)
 
 
 def orga_page(*, write: bool = False) -> Callable:
