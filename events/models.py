@@ -36,6 +36,19 @@ class Festival(models.Model):
     colour = models.CharField(
         _("colour"), max_length=7, default="#1d5fa8", validators=[colour_validator]
     )
+    retention_days = models.PositiveSmallIntegerField(
+        _("retention period (days)"),
+        default=90,
+        validators=[MaxValueValidator(3650)],
+        help_text=_(
+            "Days after the last festival day after which the personal data of "
+            "families, volunteers, runners, sponsors and sellers is anonymised. "
+            "Counts and statistics stay."
+        ),
+    )
+    anonymised_at = models.DateTimeField(
+        _("personal data anonymised"), null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -498,3 +511,97 @@ class VenueBooking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.venue}: {self.event}"
+
+
+class AuditEntry(models.Model):
+    """One organiser read of personal data or one change to registrations, shifts,
+    qualifications and the like: who, when, what — never the personal data itself.
+
+    Written only through `events.audit.audit_record`; the admin cannot change it.
+    """
+
+    class Via(models.TextChoices):
+        STAFF = "staff", _("staff account")
+        API = "api", _("API token")
+        FAMILY = "family", _("family's link")
+        VOLUNTEER = "volunteer", _("volunteer's link")
+        LINK = "link", _("other personal link")
+        SYSTEM = "system", _("system")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The account's username when the entry was written: it stays readable when
+    # the account is deleted later.
+    actor_name = models.CharField(_("account"), max_length=150, blank=True)
+    via = models.CharField(_("through"), max_length=10, choices=Via.choices)
+    action = models.CharField(_("action"), max_length=80, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=60, blank=True)
+    object_id = models.CharField(_("object id"), max_length=40, blank=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}"
+
+
+class OutboxMail(models.Model):
+    """A rendered e-mail waiting to be sent (the transactional outbox).
+
+    Written in the transaction of the change that causes it, so a mail exists
+    exactly when its change was committed, whether or not the broker is reachable;
+    the send task and the relay that retries pending rows mark it sent under a row
+    lock, so it goes out once.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    to = models.JSONField(_("recipients"), default=list)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    # [filename, content, mimetype, encoding] as the send task takes them.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status="pending"),
+                name="outboxmail_pending_idx",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="sent", sent_at__isnull=False) | ~Q(status="sent"),
+                name="outboxmail_sent_has_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.get_status_display()})"
