@@ -30,6 +30,7 @@ from volunteers.services.people import (  # noqa: F401
     VOLUNTEER_DETAILS,
     VolunteerInput,
     VolunteerResult,
+    volunteer_anonymise,
     volunteer_input_clean,
     volunteer_link_resend,
     volunteer_register,

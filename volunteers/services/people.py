@@ -11,11 +11,19 @@ from django.utils.translation import gettext_lazy
 
 from events.inputs import email_clean, phone_clean, refuse, text_clean
 from events.models import Festival, Partner
+from events.registry import registry
 from volunteers import notifications
-from volunteers.models import AgeGroup, TShirtSize, Volunteer
+from volunteers.models import (
+    AgeGroup,
+    Qualification,
+    TShirtSize,
+    Volunteer,
+    new_token,
+)
 from volunteers.privacy import PRIVACY_NOTICE_VERSION
 
 NAME_MAX = 150
+ERASED_NAME = "—"
 
 
 NAME_MESSAGES = {
@@ -245,3 +253,48 @@ def volunteer_link_resend(*, festival: Festival, email: str) -> None:
     )
     if volunteer is not None:
         notifications.volunteer_link(volunteer)
+
+
+# --- Anonymising ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def volunteer_anonymise(*, volunteer: Volunteer) -> int:
+    """Remove a volunteer's personal data and keep the row; returns how many
+    qualification records were deleted. The one anonymising step shared by the
+    erasure a volunteer asks for and the festival's retention period.
+
+    Name becomes "—", the e-mail address erased-<pk>@invalid; phone, guardian's
+    name and contact and the coordinators' notes are emptied, the link token is
+    replaced (the old link opens nothing) and `erased_at` is set. Qualification
+    records (certificate dates, who sighted them) are deleted: they describe the
+    person and nothing counts them afterwards. Age group, T-shirt size, partner and
+    the assignments stay, so hours per role and day still add up. Registered erase
+    handlers run too (the calendars app revokes the personal feed). Idempotent.
+    """
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    deleted, _by_model = Qualification.objects.filter(volunteer=volunteer).delete()
+    volunteer.name = ERASED_NAME
+    volunteer.email = f"erased-{volunteer.pk}@invalid"
+    volunteer.phone = ""
+    volunteer.guardian_name = ""
+    volunteer.guardian_contact = ""
+    volunteer.notes = ""
+    volunteer.token = new_token()
+    if volunteer.erased_at is None:
+        volunteer.erased_at = timezone.now()
+    volunteer.save(
+        update_fields=[
+            "name",
+            "email",
+            "phone",
+            "guardian_name",
+            "guardian_contact",
+            "notes",
+            "token",
+            "erased_at",
+            "updated_at",
+        ]
+    )
+    registry.erased(volunteer)
+    return deleted
