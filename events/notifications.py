@@ -1,18 +1,33 @@
 """E-mail: render a message from templates in the recipient's language, send it later.
 
-Sending happens in a Celery task published after commit, so a rolled-back change
-never sends mail and a slow SMTP server never slows a request.
+The rendered mail is stored as an `OutboxMail` row in the caller's transaction (the
+transactional outbox): it exists exactly when the change that caused it was
+committed. After the commit a Celery task is published to send it; when the broker
+is unreachable the row simply stays pending and the relay (`outbox_relay`, every
+minute) sends it once the broker and a worker are back. A rolled-back change never
+sends mail, a slow SMTP server never slows a request, and a broker outage never
+fails one.
 """
 
 import base64
+import datetime as dt
+import logging
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
+from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
-from events.tasks import send_email
+from events.models import OutboxMail
+from events.tasks import send_outbox_mail
+
+logger = logging.getLogger(__name__)
+
+# Pending mails older than this count as a backlog (health check, organisers' banner).
+OUTBOX_BACKLOG_AGE = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -39,9 +54,9 @@ def mail_send(
     context: dict,
     language: str | None = None,
     attachments: list[Attachment] | None = None,
-) -> None:
+) -> OutboxMail:
     """Render `<template>_subject.txt`, `<template>_body.txt` and, if it exists,
-    `<template>_body.html`; enqueue the mail."""
+    `<template>_body.html`; store the mail in the outbox and send it after commit."""
     context = {**context, "site_url": settings.SITE_URL}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
@@ -50,10 +65,42 @@ def mail_send(
             html = render_to_string(f"{template}_body.html", context)
         except TemplateDoesNotExist:
             html = ""
-    send_email.delay(
+    mail = OutboxMail.objects.create(
         to=list(to),
         subject=subject,
         body=body,
         html=html,
         attachments=[a.as_task_argument() for a in (attachments or [])],
     )
+    transaction.on_commit(partial(outbox_publish, mail.pk))
+    return mail
+
+
+def outbox_publish(outbox_id: int) -> bool:
+    """Publish the send task for a committed outbox row; True when published.
+
+    Without a broker (eager mode) the task runs here and now, as before the outbox.
+    With one, a failure to publish (broker down or unreachable) is logged and the
+    row stays pending for the relay: the request that caused the mail succeeds.
+    """
+    if send_outbox_mail.app.conf.task_always_eager:
+        send_outbox_mail.apply_async(args=[outbox_id])
+        return True
+    try:
+        send_outbox_mail.apply_async(args=[outbox_id], retry=False)
+    except Exception as exc:  # whatever the broker did: the relay sends the row
+        logger.warning(
+            "outbox mail %s stays pending, the broker is unreachable: %s",
+            outbox_id,
+            type(exc).__name__,
+        )
+        return False
+    return True
+
+
+def outbox_backlog() -> int:
+    """How many mails have been waiting longer than OUTBOX_BACKLOG_AGE."""
+    return OutboxMail.objects.filter(
+        status=OutboxMail.Status.PENDING,
+        created_at__lt=timezone.now() - OUTBOX_BACKLOG_AGE,
+    ).count()
