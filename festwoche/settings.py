@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -80,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, so its 429 page still gets every header above.
+    "festwoche.login_throttle.LoginThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "festwoche.urls"
@@ -137,7 +141,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but Redis down is a miss, not a 500 (short socket
+            # timeouts, the rate limits fail open): festwoche/cache.py.
+            "BACKEND": "festwoche.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "festwoche",
             "TIMEOUT": 3600,
@@ -167,9 +173,29 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis transport: a task a worker took but never acknowledged (acks_late; the
+# worker was killed) goes back to the queue after visibility_timeout seconds. It
+# must exceed the longest task and countdown (the print builds take minutes), so
+# production keeps Celery's hour; a mail does not wait for it, the outbox relay
+# sends the pending row within a minute. Tests set it to a few seconds. The socket
+# timeouts keep a web request from hanging on a frozen broker when it publishes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "socket_timeout": 5,
+    "socket_connect_timeout": 2,
+}
+# A publish from a request gives up after this many seconds (the outbox keeps the
+# mail); Celery's default is 4.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Periodic tasks (the beat container). Each is idempotent: a run missed while beat was
 # down or doubled by two beats does no harm.
 CELERY_BEAT_SCHEDULE = {
+    # The e-mail outbox: mails whose task could not be published (broker down) or
+    # whose last attempt failed, each sent once (events.tasks).
+    "events-outbox-relay": {
+        "task": "events.tasks.outbox_relay",
+        "schedule": 60,
+    },
     # Reminders two days before an event: hourly, each party once.
     "registrations-send-reminders": {
         "task": "registrations.tasks.send_reminders",
@@ -274,19 +300,51 @@ SPECTACULAR_SETTINGS = {
 
 # --- Security (production) ------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF cookie stays readable by script: DRF's browsable API sends it back in
+# the X-CSRFToken header (our own pages take the token from the form instead).
 CSRF_COOKIE_HTTPONLY = False
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy (django-csp). No inline script anywhere: every page's JS
+# is a static file; the one template that must keep an inline <script>/<style>
+# (the Swagger UI's, templates/drf_spectacular/swagger_ui.html) carries the
+# request's nonce, which the header names only on responses that used it.
+# Style *attributes* stay allowed (style-src-attr): the boards, the conference grid,
+# the site plan and the colour swatches place and colour elements with computed
+# values (grid rows, percentages, a sub-event's colour) that no static stylesheet
+# can hold; an attribute cannot run script. <style> elements and stylesheets come
+# from 'self' only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,
