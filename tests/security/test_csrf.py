@@ -112,7 +112,7 @@ def qualname(view) -> str:
 
 def test_no_view_is_csrf_exempt_except_the_documented_ones():
     exempt = set()
-    for route, view in walk(get_resolver().url_patterns):
+    for _route, view in walk(get_resolver().url_patterns):
         if not getattr(view, "csrf_exempt", False):
             continue
         cls = getattr(view, "cls", None)
