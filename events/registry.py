@@ -42,6 +42,11 @@ The core never imports them: they register here in their AppConfig.ready().
   `GridData` has a title, a subtitle, the column names (e.g. rooms) and rows, each
   a label (e.g. "09:00") and one cell per column: text with line breaks, or None
   for an empty cell. `build` returns None when there is nothing to print.
+- retention handlers: a `RetentionHandler` (name, `preview(festival) -> {key:
+  count}` of what the app would anonymise, `anonymise(festival) -> {key: count}`
+  doing it and reporting the same counts, `labels` {key: lazy label}) that
+  `events.retention.retention_run` calls inside one transaction once a
+  festival's retention period is over; counts and statistics stay.
 """
 
 from collections.abc import Callable, Iterable
@@ -79,6 +84,14 @@ class PrintGrid:
     fingerprint: Callable[[Any], str]
 
 
+@dataclass(frozen=True)
+class RetentionHandler:
+    name: str  # the app, e.g. "registrations"
+    preview: Callable[[Any], dict[str, int]]
+    anonymise: Callable[[Any], dict[str, int]]
+    labels: dict[str, Any] = field(default_factory=dict)  # key -> lazy label
+
+
 class Registry:
     def __init__(self) -> None:
         self.seats_providers: list[SeatsProvider] = []
@@ -91,6 +104,7 @@ class Registry:
         self.erase_handlers: list[Callable[[Any], None]] = []
         self.conflict_providers: list[ConflictProvider] = []
         self.grids: dict[str, PrintGrid] = {}
+        self.retention: dict[str, RetentionHandler] = {}
 
     def register_seats_provider(self, provider: SeatsProvider) -> SeatsProvider:
         if provider not in self.seats_providers:
@@ -246,6 +260,27 @@ class Registry:
 
     def print_grid(self, name: str) -> PrintGrid | None:
         return self.grids.get(name)
+
+    def register_retention_handler(
+        self,
+        name: str,
+        preview: Callable[[Any], dict[str, int]],
+        anonymise: Callable[[Any], dict[str, int]],
+        labels: dict[str, Any] | None = None,
+    ) -> RetentionHandler:
+        """Anonymise an app's personal data of a festival after its retention
+        period; a handler of the same name is replaced."""
+        handler = RetentionHandler(name, preview, anonymise, dict(labels or {}))
+        self.retention[name] = handler
+        return handler
+
+    def unregister_retention_handler(self, name: str) -> None:
+        self.retention.pop(name, None)
+
+    @property
+    def retention_handlers(self) -> list[RetentionHandler]:
+        """The registered handlers, in registration order."""
+        return list(self.retention.values())
 
 
 registry = Registry()

@@ -163,3 +163,12 @@ def send_email(
         else:
             message.attach(filename, content, mimetype)
     return message.send()
+
+
+@shared_task
+def retention_run_due() -> dict[str, dict[str, int]]:
+    """Daily (beat): anonymise every festival whose retention period is over;
+    returns the counts per festival slug. Idempotent: a festival is done once."""
+    from events.retention import retention_run_due as run_due
+
+    return {result.festival.slug: result.counts for result in run_due()}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
@@ -213,6 +214,11 @@ CELERY_BEAT_SCHEDULE = {
     "volunteers-send-digest": {
         "task": "volunteers.tasks.send_digest",
         "schedule": 60 * 60,
+    },
+    # Privacy: anonymise festivals whose retention period is over, nightly.
+    "events-retention-run-due": {
+        "task": "events.tasks.retention_run_due",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 

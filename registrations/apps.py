@@ -14,3 +14,11 @@ class RegistrationsConfig(AppConfig):
         registry.register_seats_provider(selectors.seats_taken)
         registry.register_event_change_handler(services.on_event_changed)
         registry.register_demo_extension(demo.demo_registrations)
+        from registrations import retention
+
+        registry.register_retention_handler(
+            "registrations",
+            retention.retention_preview,
+            retention.retention_anonymise,
+            retention.LABELS,
+        )

@@ -17,3 +17,11 @@ class VolunteersConfig(AppConfig):
         registry.register_conflict_provider(conflicts.qualification_conflicts)
         registry.register_conflict_provider(conflicts.understaffed_shift_conflicts)
         registry.register_conflict_provider(conflicts.assignment_rule_conflicts)
+        from volunteers import retention
+
+        registry.register_retention_handler(
+            "volunteers",
+            retention.retention_preview,
+            retention.retention_anonymise,
+            retention.LABELS,
+        )

@@ -1,6 +1,7 @@
 """A household's own data: erase it on request, send its lost link again."""
 
 import logging
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -49,21 +50,42 @@ def household_erase(*, household: Household) -> None:
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     for event_id in sorted(freed):
         waitlist_promote(event=locked[event_id], now=now)
-    Participant.objects.filter(registration__household=household).update(
+    household_anonymise(household=household)
+    logger.info("household %s erased at its request", household.pk)
+
+
+def registrations_anonymise(*, registrations: Iterable[Registration]) -> int:
+    """Anonymise registrations without cancelling anything: participants' first
+    names become "—", the needs (ticks and text) are emptied, the link token is
+    replaced. Ages, statuses, seats and photo consent stay for the figures.
+    Returns how many participants were changed."""
+    ids = [r.pk for r in registrations]
+    participants = Participant.objects.filter(registration_id__in=ids).exclude(
         name=ERASED_NAME
     )
-    for registration in household.registrations.all():
+    changed = participants.update(name=ERASED_NAME)
+    for registration in Registration.objects.filter(pk__in=ids).order_by("pk"):
         registration.needs = []
         registration.needs_text = ""
         registration.token = new_token()
         registration.save(update_fields=["needs", "needs_text", "token", "updated_at"])
+    return changed
+
+
+def household_anonymise(*, household: Household) -> None:
+    """Anonymise a household and all its registrations, cancelling nothing: the
+    one anonymising step of erasure on request (after it cancelled what was
+    active) and of the retention period (after the festival, nothing is
+    cancelled). Contact name "—", e-mail erased-<pk>@invalid, phone emptied, link
+    token replaced; registered erase handlers run (the calendars app revokes the
+    feed address)."""
+    registrations_anonymise(registrations=household.registrations.all())
     household.name = ERASED_NAME
     household.email = f"erased-{household.pk}@invalid"
     household.phone = ""
     household.token = new_token()
     household.save(update_fields=["name", "email", "phone", "token", "updated_at"])
     registry.erased(household)  # e.g. its calendar feed address stops working
-    logger.info("household %s erased at its request", household.pk)
 
 
 def household_link_resend(*, email: str) -> None:

@@ -20,3 +20,11 @@ class CharityRunConfig(AppConfig):
         registry.register_page_panel("event", hooks.event_panel)
         registry.register_page_panel("sub_event", hooks.sub_event_panel)
         registry.register_demo_extension(demo.demo_charity_run)
+        from . import retention
+
+        registry.register_retention_handler(
+            "charity_run",
+            retention.retention_preview,
+            retention.retention_anonymise,
+            retention.LABELS,
+        )

@@ -32,6 +32,14 @@ class ConferenceConfig(AppConfig):
         registry.register_detail_provider(detail_lines)
         registry.register_conflict_provider(session_conflicts)
         registry.register_demo_extension(demo_conference)
+        from . import retention
+
+        registry.register_retention_handler(
+            "conference",
+            retention.retention_preview,
+            retention.retention_anonymise,
+            retention.LABELS,
+        )
         registry.register_print_grid(
             PrintGrid(
                 name="conference-grid",

@@ -24,6 +24,14 @@ class FleaMarketConfig(AppConfig):
         registry.register_page_panel("event", rules.event_panel)
         registry.register_page_panel("sub_event", rules.sub_event_panel)
         registry.register_demo_extension(demo.demo_market)
+        from . import retention
+
+        registry.register_retention_handler(
+            "flea_market",
+            retention.retention_preview,
+            retention.retention_anonymise,
+            retention.LABELS,
+        )
 
         # The detail line (pitches, kinds, set-up time) lands in cached feeds and
         # the booklet: a change to it is a change of the programme and of its
