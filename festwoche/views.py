@@ -5,63 +5,45 @@ import email.policy
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from festwoche.celery import app as celery_app
-
-
-def _check_database() -> str:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return "ok"
-
-
-def _check_cache() -> str:
-    cache.set("healthz", "ok", 10)
-    if cache.get("healthz") != "ok":
-        raise RuntimeError("cache did not return what was stored")
-    return "ok"
-
-
-def _check_broker() -> str:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return "eager"
-    # Socket timeouts: a broker that accepts connections but never answers (frozen,
-    # half-open) would otherwise hang the probe, and the gunicorn worker with it.
-    with celery_app.connection_for_write(
-        transport_options={"socket_timeout": 2, "socket_connect_timeout": 2}
-    ) as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
-    return "ok"
+from events.notifications import outbox_backlog
+from festwoche.health import check_broker, check_cache, check_database, probe
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when database, cache and broker answer, 503 with the failing part if not."""
-    checks = {
-        "database": _check_database,
-        "cache": _check_cache,
-        "broker": _check_broker,
-    }
-    result: dict[str, str] = {}
-    healthy = True
-    for name, check in checks.items():
-        try:
-            result[name] = check()
-        except Exception as exc:  # report any failure, never crash the probe
-            result[name] = f"error: {type(exc).__name__}"
-            healthy = False
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **result},
-        status=200 if healthy else 503,
-    )
+    """Every part's state and the outbox backlog (pending mails older than five
+    minutes).
+
+    200 "ok" when all answer; 200 "degraded" when the database answers but the
+    cache or the broker does not, or mails are waiting (the site still serves and
+    stores: pages without the cache, mails in the outbox), with the parts in
+    "down"; 503 "error" when the database does not answer (nothing works).
+    """
+    result: dict = {}
+    down = []
+    for name, check in (
+        ("database", check_database),
+        ("cache", check_cache),
+        ("broker", check_broker),
+    ):
+        answered, result[name] = probe(check)
+        if not answered:
+            down.append(name)
+    if "database" in down:
+        status, code = "error", 503
+        result["outbox_backlog"] = None
+    else:
+        answered, backlog = probe(outbox_backlog)
+        result["outbox_backlog"] = backlog if answered else None
+        degraded = down or not answered or backlog
+        status, code = ("degraded" if degraded else "ok"), 200
+    return JsonResponse({"status": status, **result, "down": down}, status=code)
 
 
 def outbox_messages(directory: Path) -> list[dict]:

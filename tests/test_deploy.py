@@ -436,6 +436,8 @@ def test_image_steps_serve_health_pages_and_static_files(tmp_path):
             "database": "ok",
             "cache": "ok",
             "broker": "eager",
+            "outbox_backlog": 0,
+            "down": [],
         }
         # ... pages redirect to HTTPS, unknown hosts are refused ...
         status, headers, _ = http_get(f"{base}/", {"Host": HOST})
