@@ -14,3 +14,4 @@ class CalendarsConfig(AppConfig):
         for kind, panel in panels.PANELS.items():
             registry.register_page_panel(kind, panel)
         registry.register_erase_handler(services.feed_tokens_revoke)
+        registry.register_export_provider(services.feed_tokens_export)

@@ -51,3 +51,21 @@ def feed_tokens_revoke(owner: Household | Volunteer) -> int:
         .filter(**{field: owner})
         .update(revoked_at=timezone.now())
     )
+
+
+def feed_tokens_export(owner: Household | Volunteer) -> dict:
+    """The owner's feed addresses for their "download my data" (a registry export
+    provider): when each was issued and revoked, not the secret address itself."""
+    field = "household" if isinstance(owner, Household) else "volunteer"
+    tokens = FeedToken.objects.filter(**{field: owner}).order_by("created_at", "pk")
+    return {
+        "calendar_feeds": [
+            {
+                "created_at": token.created_at.isoformat(),
+                "revoked_at": (
+                    token.revoked_at.isoformat() if token.revoked_at else None
+                ),
+            }
+            for token in tokens
+        ]
+    }

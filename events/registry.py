@@ -27,6 +27,9 @@ The core never imports them: they register here in their AppConfig.ready().
 - erase handlers: `fn(owner)` called inside the transaction that erases a
   household's or a volunteer's personal data at their request (the calendars app
   revokes their feed addresses).
+- export providers: `fn(owner) -> dict` what an app stores about a household or a
+  volunteer, JSON-serialisable, merged into their "download my data" (the calendars
+  app adds their feed addresses' dates).
 - conflict providers: `fn(festival) -> list[events.selectors.Conflict]` problems an
   app finds in its own data, listed with the core's scheduling conflicts on the
   planners' to-do list, in a fixed number of queries. The volunteers app reports
@@ -102,6 +105,7 @@ class Registry:
         self.demo_extensions: list[Callable[[Any], int]] = []
         self.page_panels: dict[str, list[PagePanel]] = {}
         self.erase_handlers: list[Callable[[Any], None]] = []
+        self.export_providers: list[Callable[[Any], dict]] = []
         self.conflict_providers: list[ConflictProvider] = []
         self.grids: dict[str, PrintGrid] = {}
         self.retention: dict[str, RetentionHandler] = {}
@@ -208,6 +212,20 @@ class Registry:
     def erased(self, owner: Any) -> None:
         for handler in self.erase_handlers:
             handler(owner)
+
+    def register_export_provider(
+        self, provider: Callable[[Any], dict]
+    ) -> Callable[[Any], dict]:
+        if provider not in self.export_providers:
+            self.export_providers.append(provider)
+        return provider
+
+    def exported(self, owner: Any) -> dict:
+        """What every registered app stores about a household or volunteer."""
+        data: dict = {}
+        for provider in self.export_providers:
+            data.update(provider(owner))
+        return data
 
     def register_conflict_provider(
         self, provider: ConflictProvider

@@ -9,4 +9,5 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("venues/<slug:slug>/", views.venue_detail, name="venue"),
     path("subevents/<slug:slug>/", views.subevent_detail, name="subevent"),
+    path("datenschutz/", views.privacy, name="privacy"),
 ]

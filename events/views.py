@@ -1,5 +1,6 @@
 """Public programme pages: the programme by day, events, venues, sub-events."""
 
+import datetime as dt
 import hashlib
 import re
 
@@ -232,4 +233,22 @@ def subevent_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "days": programme_group_by_day(events),
             "panels": registry.panels("sub_event", request, sub_event),
         },
+    )
+
+
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice (Datenschutzhinweise): what is stored about whom, why, how
+    long, who sees it, the rights and whom to ask. The period is the current
+    festival's (its last day plus Festival.retention_days)."""
+    festival = festival_current()
+    retention_until = (
+        festival.end_date + dt.timedelta(days=festival.retention_days)
+        if festival is not None
+        else None
+    )
+    return render(
+        request,
+        "events/privacy.html",
+        {"festival": festival, "retention_until": retention_until},
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from events.models import Event
+from events.registry import registry
 from registrations.models import Household, Need, Participant, Registration
 
 
@@ -105,8 +106,10 @@ def _iso(moment) -> str | None:
 def household_export(household: Household) -> dict:
     """Everything stored about a household, JSON-serialisable (the family's "see
     your data"): contact, language, every registration with its event, status,
-    needs, the privacy notice agreed to and all participants, cancelled ones too.
-    Two queries however many registrations."""
+    needs, the privacy notice agreed to, the reminder sent and all participants,
+    cancelled ones too, and what other apps store about it (registry export
+    providers: the calendar feed). Two queries however many registrations, plus
+    one per provider."""
     registrations = (
         household.registrations.select_related("event")
         .prefetch_related(Prefetch("participants", Participant.objects.order_by("pk")))
@@ -137,6 +140,8 @@ def household_export(household: Household) -> dict:
                 "created_at": _iso(registration.created_at),
                 "confirmed_at": _iso(registration.confirmed_at),
                 "cancelled_at": _iso(registration.cancelled_at),
+                "reminder_sent_at": _iso(registration.reminder_sent_at),
+                "updated_at": _iso(registration.updated_at),
                 "participants": [
                     {
                         "name": person.name,
@@ -151,6 +156,7 @@ def household_export(household: Household) -> dict:
             }
             for registration in registrations
         ],
+        **registry.exported(household),
     }
 
 

@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from events.models import Festival, SubEvent
+from events.registry import registry
 from volunteers import rules
 from volunteers.models import (
     AgeGroup,
@@ -533,3 +534,74 @@ def assignment_conflicts(
         if problems:
             conflicts.append(AssignmentConflict(assignment, problems))
     return conflicts
+
+
+# --- A volunteer's own data ----------------------------------------------------------
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def volunteer_export(volunteer: Volunteer) -> dict:
+    """Everything stored about a volunteer, JSON-serialisable ("download my data";
+    also what a coordinator hands out on request): details, guardian, consent,
+    the coordinators' notes, qualifications, every assignment (withdrawn ones too)
+    and what other apps store (registry export providers: the calendar feed).
+    Three queries however many assignments, plus one per provider."""
+    qualifications = volunteer.qualifications.order_by("kind", "issued_on", "pk")
+    assignments = volunteer.assignments.select_related(
+        "shift__role", "shift__venue", "shift__event"
+    ).order_by("shift__starts_at", "pk")
+    return {
+        "contact": {
+            "name": volunteer.name,
+            "email": volunteer.email,
+            "phone": volunteer.phone,
+            "language": volunteer.language,
+        },
+        "festival": volunteer.festival.name,
+        "partner": volunteer.partner.name if volunteer.partner else None,
+        "age_group": volunteer.age_group,
+        "tshirt_size": volunteer.tshirt_size,
+        "guardian": {
+            "name": volunteer.guardian_name,
+            "contact": volunteer.guardian_contact,
+            "consent_at": _iso(volunteer.guardian_consent_at),
+        },
+        "consent_privacy_version": volunteer.consent_privacy_version,
+        "notes": volunteer.notes,
+        "created_at": _iso(volunteer.created_at),
+        "updated_at": _iso(volunteer.updated_at),
+        "qualifications": [
+            {
+                "kind": qualification.kind,
+                "issued_on": _iso(qualification.issued_on),
+                "valid_until": _iso(qualification.valid_until),
+                "sighted_on": _iso(qualification.sighted_on),
+                "sighted_by": qualification.sighted_by,
+                "created_at": _iso(qualification.created_at),
+                "updated_at": _iso(qualification.updated_at),
+            }
+            for qualification in qualifications
+        ],
+        "assignments": [
+            {
+                "role": assignment.shift.role.name,
+                "starts_at": _iso(assignment.shift.starts_at),
+                "ends_at": _iso(assignment.shift.ends_at),
+                "venue": assignment.shift.venue.name,
+                "event": assignment.shift.event.title
+                if assignment.shift.event
+                else None,
+                "by_coordinator": assignment.assigned_by_id is not None,
+                "created_at": _iso(assignment.created_at),
+                "withdrawn_at": _iso(assignment.withdrawn_at),
+                "attendance": assignment.attendance,
+                "attendance_marked_at": _iso(assignment.attendance_marked_at),
+                "reminder_sent_at": _iso(assignment.reminder_sent_at),
+            }
+            for assignment in assignments
+        ],
+        **registry.exported(volunteer),
+    }

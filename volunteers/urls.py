@@ -18,4 +18,7 @@ urlpatterns = [
         name="withdraw",
     ),
     path("v/<str:token>/print/", views.print_list, name="print"),
+    path("v/<str:token>/data.json", views.data_json, name="data_json"),
+    path("v/<str:token>/data/", views.data_page, name="data"),
+    path("v/<str:token>/delete/", views.data_delete, name="delete"),
 ]

@@ -31,6 +31,7 @@ from volunteers.services.people import (  # noqa: F401
     VolunteerInput,
     VolunteerResult,
     volunteer_anonymise,
+    volunteer_erase,
     volunteer_input_clean,
     volunteer_link_resend,
     volunteer_register,

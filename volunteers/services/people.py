@@ -1,7 +1,9 @@
 """Volunteers: what they type, registering (by themselves or a coordinator),
 changing their details, sending their link again."""
 
+import datetime as dt
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
@@ -10,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.inputs import email_clean, phone_clean, refuse, text_clean
-from events.models import Festival, Partner
+from events.models import Festival, OutboxMail, Partner
 from events.registry import registry
 from volunteers import notifications
 from volunteers.models import (
     AgeGroup,
+    Assignment,
     Qualification,
     TShirtSize,
     Volunteer,
@@ -298,3 +301,52 @@ def volunteer_anonymise(*, volunteer: Volunteer) -> int:
     )
     registry.erased(volunteer)
     return deleted
+
+
+# --- Erasure on request ---------------------------------------------------------------
+
+
+@transaction.atomic
+def volunteer_erase(
+    *,
+    volunteer: Volunteer,
+    by: AbstractBaseUser | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """Delete a volunteer's personal data at their request ("delete my data"; a
+    coordinator `by` on their request): every assignment to a shift that has not
+    started is withdrawn, so its place is open again, then `volunteer_anonymise`
+    removes the personal data, replaces the link and revokes the feed; the
+    stored copies of the mails sent to the person are deleted. Returns how
+    many assignments were withdrawn. No deadline applies and no e-mail goes to the
+    person who asked to be deleted; shifts already worked stay for the figures.
+    Idempotent.
+
+    Locks the volunteer's row first, as assignment_create does, so a sign-up
+    running at the same moment either lands before (and is withdrawn here) or sees
+    the erased volunteer and is refused (volunteer_erased).
+    """
+    now = now or timezone.now()
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    withdrawn = Assignment.objects.filter(
+        volunteer=volunteer, withdrawn_at__isnull=True, shift__starts_at__gt=now
+    ).update(withdrawn_at=now, withdrawn_by=by)
+    _outbox_forget(volunteer.email)
+    volunteer_anonymise(volunteer=volunteer)
+    return withdrawn
+
+
+def _outbox_forget(email: str) -> int:
+    """Delete the stored copies of the e-mails sent to `email` (the outbox keeps
+    each mail with names and addresses; erasure must not leave them behind until
+    the retention period). Pending mails stay: they are on their way out. Returns
+    how many were deleted."""
+    wanted = email.strip().lower()
+    ids = [
+        mail.pk
+        for mail in OutboxMail.objects.filter(to__icontains=wanted)
+        .exclude(status=OutboxMail.Status.PENDING)
+        .only("pk", "to")
+        if any(parseaddr(str(to))[1].lower() == wanted for to in mail.to)
+    ]
+    return OutboxMail.objects.filter(pk__in=ids).delete()[0]
