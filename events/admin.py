@@ -20,7 +20,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events import roles, services
-from events.models import BERLIN, Audience, Event, Festival, Partner, SubEvent, Venue
+from events.models import (
+    BERLIN,
+    Audience,
+    AuditEntry,
+    Event,
+    Festival,
+    Partner,
+    SubEvent,
+    Venue,
+)
 from events.selectors import conflict_list, festival_current, venue_clashes
 
 
@@ -426,6 +435,36 @@ class EventAdmin(admin.ModelAdmin):
             )
         for line in failed:
             self.message_user(request, line, messages.ERROR)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log, read-only: written only by events.audit, never edited. Who
+    may look: whoever holds its view permission (the Orga-Team, superusers)."""
+
+    list_display = ["at", "actor_name", "via", "action", "object_type", "object_id"]
+    list_filter = ["via", "action", "object_type"]
+    search_fields = ["actor_name", "action", "object_id"]
+    date_hierarchy = "at"
+    readonly_fields = [
+        "at",
+        "actor",
+        "actor_name",
+        "via",
+        "action",
+        "object_type",
+        "object_id",
+        "summary",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 admin.site.site_header = _("Festwoche – planning")

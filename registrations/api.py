@@ -35,6 +35,7 @@ from events.api_plumbing import (
     refuse,
 )
 from events.models import Event
+from events.audit import audit_request
 from events.ratelimit import ratelimit_exceeded
 from events.selectors import event_list_visible
 from registrations import services
@@ -306,3 +307,6 @@ class EventRegistrationsView(APIView):
                 _("You may not see this event's registrations.")
             )
         return Response(EventRegistrationsSerializer(_event_lists(event)).data)
+        audit_request(
+            request, action="registrations.list_read", obj=event, summary=event.title
+        )

@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from events import roles
+from events.audit import audit_request
 from events.models import Event
 from registrations import exports
 from registrations.models import Participant, Registration
@@ -222,7 +223,11 @@ def _render_board(
 @orga_page
 @require_GET
 def registrations_board(request: HttpRequest, slug: str) -> HttpResponse:
-    return _render_board(request, _event(request, slug))
+    event = _event(request, slug)
+    audit_request(
+        request, action="registrations.list_read", obj=event, summary=event.title
+    )
+    return _render_board(request, event)
 
 
 @orga_page
@@ -384,6 +389,9 @@ def _tell_promoted(request: HttpRequest, promoted: list[Registration]) -> None:
 @require_GET
 def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(request, slug)
+    audit_request(
+        request, action="registrations.export", obj=event, summary=f"{event.title}: CSV"
+    )
     response = HttpResponse(
         exports.registrations_csv(event), content_type="text/csv; charset=utf-8"
     )
@@ -397,6 +405,12 @@ def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(request, slug)
+    audit_request(
+        request,
+        action="registrations.export",
+        obj=event,
+        summary=f"{event.title}: XLSX",
+    )
     response = HttpResponse(
         exports.registrations_xlsx(event), content_type=exports.XLSX
     )
@@ -415,6 +429,10 @@ def checkin(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(request, slug)
     query = request.GET.get("q", "")[:SEARCH_MAX].strip()
     board = event_registration_board(event)
+    # The search term may be a name: it is not logged.
+    audit_request(
+        request, action="registrations.checkin_read", obj=event, summary=event.title
+    )
     parties = sorted(
         (r for r in board.confirmed if registration_matches(r, query)),
         key=lambda r: (name_fold(r.household.name), r.pk),
@@ -450,6 +468,12 @@ def checkin_entry(request: HttpRequest, token: str) -> HttpResponse:
     event = registration.event
     if not may_manage(request.user, event):
         raise PermissionDenied
+    audit_request(
+        request,
+        action="registrations.party_read",
+        obj=registration,
+        summary=event.title,
+    )
     board = event_registration_board(event)
     party = next(
         r

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Manager, Model
 
 from events import roles, services
+from events.audit import audit_suppressed
 from events.demo.content import (
     ACCOUNTS,
     AUDIENCES,
@@ -99,8 +100,10 @@ def demo_load(*, start: dt.date, with_accounts: bool) -> DemoResult:
     )
     if with_accounts:
         _accounts_upsert(result, partners=partners, sub_events=sub_events)
-    # Apps above the core (registrations, ...) add their demo data.
-    result.created += registry.demo_extend(result.festival)
+    # Apps above the core (registrations, ...) add their demo data. Not audited:
+    # made-up people created in bulk would only flood the log (events.audit).
+    with audit_suppressed():
+        result.created += registry.demo_extend(result.festival)
 
     statuses = [spec.status for spec in EVENTS]
     result.events = len(EVENTS)

@@ -24,6 +24,7 @@ from django.views.decorators.http import (
 )
 
 from events import roles
+from events.audit import audit_request
 from events.models import Partner
 from planning.forms.proposals import CommentForm, ProposalForm
 from planning.models import Proposal
@@ -235,6 +236,12 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
     board = partner_participants(partners_for(request.user), festival, pk)
     if board is None:
         raise Http404
+    audit_request(
+        request,
+        action="planning.partner_participants_read",
+        obj=board.event,
+        summary=board.event.title,
+    )
     return _render(
         request,
         "planning/partner/participants.html",

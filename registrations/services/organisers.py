@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from events.audit import audit_record
 from events.models import Event
 from events.services import event_update
 from registrations import notifications
@@ -103,6 +104,13 @@ def registration_move(
             position=waitlist_position(moved),
         )
     )
+    audit_record(
+        action="registrations.move",
+        obj=registration,
+        actor=by,
+        summary=f"{registration.event.title} → {target.title} "
+        f"(registration {moved.pk}, {moved.status})",
+    )
     if was_confirmed:
         waitlist_promote(event=registration.event)
     logger.info(
@@ -181,7 +189,7 @@ def participant_check_in(
     participant_cancelled."""
     # One conditional UPDATE: two staff tapping at once keep the first time, and a
     # party cancelled a moment ago is not checked in.
-    Participant.objects.filter(
+    newly = Participant.objects.filter(
         pk=participant.pk,
         checked_in_at__isnull=True,
         cancelled_at__isnull=True,
@@ -192,6 +200,13 @@ def participant_check_in(
     )
     if participant.checked_in_at is None:
         raise _check_in_refusal(participant)
+    if newly:
+        audit_record(
+            action="registrations.check_in",
+            obj=participant,
+            actor=by,
+            summary=f"registration {participant.registration_id}: 1 person",
+        )
     return participant
 
 
@@ -199,7 +214,15 @@ def participant_check_in_undo(
     *, participant: Participant, by: AbstractBaseUser | None = None
 ) -> Participant:
     """Take back a check-in (a wrong tap); nothing happens if there was none."""
-    Participant.objects.filter(pk=participant.pk).update(checked_in_at=None)
+    if Participant.objects.filter(
+        pk=participant.pk, checked_in_at__isnull=False
+    ).update(checked_in_at=None):
+        audit_record(
+            action="registrations.check_in_undo",
+            obj=participant,
+            actor=by,
+            summary=f"registration {participant.registration_id}: 1 person",
+        )
     return Participant.objects.select_related("registration").get(pk=participant.pk)
 
 
@@ -223,5 +246,12 @@ def registration_check_in(
     if status != Registration.Status.CONFIRMED:
         raise refuse(
             _("Only confirmed registrations can be checked in."), "not_confirmed"
+        )
+    if count:
+        audit_record(
+            action="registrations.check_in",
+            obj=registration,
+            actor=by,
+            summary=f"{count} people",
         )
     return count

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from events.audit import Via, audit_record
 from events.models import Event
 from events.registry import registry
 from registrations import notifications
@@ -225,6 +226,13 @@ def registration_create(
         consent_privacy_text=privacy_notice_text(),
     )
     _participants_add(registration=registration, event=event, people=people)
+    audit_record(
+        action="registrations.create",
+        obj=registration,
+        summary=f"{event.title}: {registration.status}, {len(people)} people, "
+        f"{seats} seats",
+        link_via=Via.FAMILY,
+    )
     position = waitlist_position(registration)
     # Rendered after the commit, outside the event's lock: templates, the .ics and
     # the QR code took two thirds of the time a registration held the lock, and
@@ -274,6 +282,13 @@ def waitlist_promote(
         )
         free -= seats
         promoted.append(registration)
+        # The rule moved them up, not whoever freed the seat.
+        audit_record(
+            action="registrations.promote",
+            obj=registration,
+            via=Via.SYSTEM,
+            summary=f"{event.title}: waitlisted → confirmed, {seats} seats",
+        )
         # After the commit, outside the lock (see registration_create).
         transaction.on_commit(
             partial(notifications.registration_promoted, registration)
@@ -291,6 +306,12 @@ def registration_cancel(*, registration: Registration) -> Registration:
     if registration.status == Registration.Status.CANCELLED:
         return registration
     was_confirmed = registration.is_confirmed
+    audit_record(
+        action="registrations.cancel",
+        obj=registration,
+        summary=f"{registration.event.title}: {registration.status} → cancelled",
+        link_via=Via.FAMILY,
+    )
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
@@ -344,6 +365,13 @@ def participant_cancel(*, participant: Participant) -> Registration:
         )
     participant.cancelled_at = timezone.now()
     participant.save(update_fields=["cancelled_at"])
+    audit_record(
+        action="registrations.participant_cancel",
+        obj=participant,
+        summary=f"{event.title}: registration {registration.pk}, "
+        f"{len(remaining)} people remain",
+        link_via=Via.FAMILY,
+    )
     promoted = []
     if participant.takes_seat:
         # A confirmed party frees a seat; a waiting party that was skipped for its
@@ -455,6 +483,13 @@ def registration_change_party(
     Participant.objects.bulk_update(consent_changed, ["photo_consent"])
     _participants_add(registration=registration, event=event, people=added)
     registration.save(update_fields=["updated_at"])
+    audit_record(
+        action="registrations.party_change",
+        obj=registration,
+        summary=f"{event.title}: {len(added)} added, {len(removed)} removed, "
+        f"{len(consent_changed)} photo consents changed",
+        link_via=Via.FAMILY,
+    )
     was_waiting = registration.is_waitlisted
     promoted = []
     if was_waiting or seats_after < seats_before:

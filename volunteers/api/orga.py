@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from events.audit import audit_request
 from events.selectors import festival_current
 from volunteers import services
 from volunteers.api.common import (
@@ -77,7 +78,9 @@ class OrgaVolunteerListView(OrgaMixin, generics.ListAPIView):
         responses={200: OrgaVolunteerSerializer(many=True), **errors(400, 401, 403)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        audit_request(request, action="volunteers.list_read", summary="API")
+        return response
 
     @extend_schema(
         operation_id="orga_volunteers_create",
@@ -113,7 +116,9 @@ class OrgaVolunteerDetailView(OrgaMixin, APIView):
         responses={200: OrgaVolunteerSerializer, **errors(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        return Response(_volunteer_data(request, pk))
+        data = _volunteer_data(request, pk)
+        audit_request(request, action="volunteers.person_read", obj=Volunteer(pk=pk))
+        return Response(data)
 
     @extend_schema(
         operation_id="orga_volunteers_partial_update",
@@ -184,6 +189,12 @@ class OrgaQualificationListView(OrgaMixin, APIView):
     def get(self, request: Request, pk: int) -> Response:
         volunteer = _orga_volunteer_or_404(pk)
         qualifications = list(volunteer.qualifications.all())
+        audit_request(
+            request,
+            action="volunteers.qualifications_read",
+            obj=volunteer,
+            summary=f"{len(qualifications)} rows",
+        )
         return Response(
             _qualification_data(request, qualifications, volunteer.festival)
         )

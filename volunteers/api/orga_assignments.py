@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events.api_plumbing import refuse
+from events.audit import audit_request
 from events.models import Festival
 from events.selectors import festival_current
 from volunteers import services
@@ -81,7 +82,9 @@ class OrgaAssignmentListView(OrgaMixin, generics.ListAPIView):
         responses={200: OrgaAssignmentSerializer(many=True), **errors(400, 401, 403)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        audit_request(request, action="volunteers.assignments_read", summary="API")
+        return response
 
     @extend_schema(
         operation_id="orga_assignments_create",
@@ -128,7 +131,11 @@ class OrgaAssignmentDetailView(OrgaMixin, APIView):
         responses={200: OrgaAssignmentSerializer, **errors(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        return Response(_assignment_data(request, pk))
+        data = _assignment_data(request, pk)
+        audit_request(
+            request, action="volunteers.assignment_read", obj=Assignment(pk=pk)
+        )
+        return Response(data)
 
     @extend_schema(
         operation_id="orga_assignments_attendance",

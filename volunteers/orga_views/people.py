@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from events.audit import audit_request
 from volunteers.models import Qualification, Volunteer
 from volunteers.orga_forms import (
     QualificationForm,
@@ -65,6 +66,8 @@ def volunteer_list(request: HttpRequest) -> HttpResponse:
         volunteers = volunteers.filter(age_group=chosen["age_group"])
     if chosen.get("no_shift"):
         volunteers = volunteers.filter(shift_count=0)
+    # The search term may be a name or an address: it is not logged.
+    audit_request(request, action="volunteers.list_read", summary=festival.name)
     return render(
         request,
         "volunteers/orga/volunteer_list.html",
@@ -147,6 +150,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, VIEW_PEOPLE)
     volunteer = _volunteer(pk)
     if request.method != "POST":
+        audit_request(request, action="volunteers.person_read", obj=volunteer)
         return _render_volunteer(request, volunteer)
     require(request, CHANGE_VOLUNTEER)
     form = VolunteerForm(request.POST)
@@ -222,6 +226,11 @@ def qualification_overview(request: HttpRequest) -> HttpResponse:
     require(request, VIEW_PEOPLE)
     festival = current_festival()
     warnings = qualification_warnings(festival)
+    audit_request(
+        request,
+        action="volunteers.qualifications_read",
+        summary=f"{festival.name}: {len(warnings)} rows",
+    )
     groups = [
         (code, title, [w for w in warnings if w.code == code])
         for code, title in (

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from events.audit import audit_request
 from volunteers.models import Assignment, Qualification, Shift, Volunteer
 from volunteers.orga_forms import MessageForm, volunteer_search
 from volunteers.orga_views.access import (
@@ -189,7 +190,9 @@ def _assignment(pk: int) -> Assignment:
 @orga_page
 @require_GET
 def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render(request, shift_of_festival(pk))
+    shift = shift_of_festival(pk)
+    audit_request(request, action="volunteers.shift_read", obj=shift)
+    return _render(request, shift)
 
 
 @orga_page

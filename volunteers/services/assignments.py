@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.audit import Via, audit_record
 from events.inputs import refuse
 from volunteers import notifications
 from volunteers.models import (
@@ -68,6 +69,13 @@ def assignment_create(
     assignment = Assignment.objects.create(
         shift=shift, volunteer=volunteer, assigned_by=by
     )
+    audit_record(
+        action="volunteers.assignment_create",
+        obj=assignment,
+        actor=by,
+        summary=f"shift {shift.pk} ({shift.role.name}), volunteer {volunteer.pk}",
+        link_via=Via.VOLUNTEER,
+    )
     notifications.assignment_confirmed(assignment)
     return assignment
 
@@ -105,6 +113,13 @@ def assignment_withdraw(
     assignment.withdrawn_at = now
     assignment.withdrawn_by = by
     assignment.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    audit_record(
+        action="volunteers.assignment_withdraw",
+        obj=assignment,
+        actor=by,
+        summary=f"shift {assignment.shift_id}, volunteer {assignment.volunteer_id}",
+        link_via=Via.VOLUNTEER,
+    )
     notifications.assignment_withdrawn(assignment)
     return assignment
 
@@ -129,6 +144,11 @@ def assignment_attendance_mark(
         None if attendance == Assignment.Attendance.UNKNOWN else now or timezone.now()
     )
     assignment.save(update_fields=["attendance", "attendance_marked_at"])
+    audit_record(
+        action="volunteers.attendance_mark",
+        obj=assignment,
+        summary=f"shift {assignment.shift_id}: {attendance}",
+    )
     return assignment
 
 

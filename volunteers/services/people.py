@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events.audit import Via, audit_record
 from events.inputs import email_clean, phone_clean, refuse, text_clean
 from events.models import Festival, OutboxMail, Partner
 from events.registry import registry
@@ -300,6 +301,12 @@ def volunteer_anonymise(*, volunteer: Volunteer) -> int:
         ]
     )
     registry.erased(volunteer)
+    audit_record(
+        action="volunteers.volunteer_erase",
+        obj=volunteer,
+        summary=f"{deleted} qualification records deleted",
+        link_via=Via.VOLUNTEER,
+    )
     return deleted
 
 

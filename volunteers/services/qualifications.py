@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.audit import audit_record
 from events.inputs import refuse
 from volunteers.models import (
     Qualification,
@@ -66,7 +67,7 @@ def qualification_record(
             "valid_until_before_issue",
             "valid_until",
         )
-    return Qualification.objects.create(
+    qualification = Qualification.objects.create(
         volunteer=volunteer,
         kind=kind,
         issued_on=issued_on,
@@ -74,7 +75,19 @@ def qualification_record(
         sighted_on=sighted_on,
         sighted_by=sighted_by,
     )
+    audit_record(
+        action="volunteers.qualification_record",
+        obj=qualification,
+        summary=f"volunteer {volunteer.pk}: {kind}",
+    )
+    return qualification
 
 
+@transaction.atomic
 def qualification_delete(*, qualification: Qualification) -> None:
+    audit_record(
+        action="volunteers.qualification_delete",
+        obj=qualification,
+        summary=f"volunteer {qualification.volunteer_id}: {qualification.kind}",
+    )
     qualification.delete()

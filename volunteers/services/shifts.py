@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from events.audit import audit_record
 from events.inputs import refuse
 from events.models import Event, SubEvent, Venue
 from volunteers import notifications, rules
@@ -79,6 +80,11 @@ def shift_create(
     )
     _shift_check(shift)
     shift.save()
+    audit_record(
+        action="volunteers.shift_create",
+        obj=shift,
+        summary=f"{role.name}, {needed} needed",
+    )
     return shift
 
 
@@ -110,6 +116,11 @@ def shift_update(*, shift: Shift, **changes) -> Shift:
         # Calendar apps replace an entry only when its SEQUENCE rises (RFC 5545).
         shift.sequence += 1
     shift.save()
+    audit_record(
+        action="volunteers.shift_update",
+        obj=shift,
+        summary=", ".join(sorted(changes)),
+    )
     if moved:
         assignments = list(shift.assignments.active().select_related("volunteer"))
         # A reminder of the old time is no reminder of the new one.
@@ -128,6 +139,11 @@ def shift_delete(*, shift: Shift) -> None:
             _("People are on this shift: unassign them first (they are told)."),
             "shift_has_volunteers",
         )
+    audit_record(
+        action="volunteers.shift_delete",
+        obj=shift,
+        summary=f"{shift.role.name}, {shift.needed} needed",
+    )
     shift.delete()
 
 
