@@ -7,6 +7,7 @@ from email.utils import parseaddr
 from django.db import transaction
 from django.utils import timezone
 
+from events.audit import Via, audit_record
 from events.models import OutboxMail
 from events.registry import registry
 from registrations import notifications
@@ -54,6 +55,12 @@ def household_erase(*, household: Household) -> None:
         waitlist_promote(event=locked[event_id], now=now)
     _outbox_forget(household.email)
     household_anonymise(household=household)
+    audit_record(
+        action="registrations.household_erase",
+        obj=household,
+        summary=f"{len(active)} active registrations cancelled",
+        link_via=Via.FAMILY,
+    )
     logger.info("household %s erased at its request", household.pk)
 
 
