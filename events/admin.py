@@ -26,10 +26,12 @@ from events.models import (
     AuditEntry,
     Event,
     Festival,
+    OutboxMail,
     Partner,
     SubEvent,
     Venue,
 )
+from events.notifications import outbox_retry
 from events.selectors import conflict_list, festival_current, venue_clashes
 
 
@@ -465,6 +467,54 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(OutboxMail)
+class OutboxMailAdmin(admin.ModelAdmin):
+    """The e-mail outbox, read-only: what was sent, what waits, what failed and why;
+    failed mails can be sent again."""
+
+    list_display = ["created_at", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    readonly_fields = [
+        "created_at",
+        "to",
+        "subject",
+        "body",
+        "html",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "sent_at",
+    ]
+    exclude = ["attachments"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Send failed e-mails again"), permissions=["view"])
+    def send_again(self, request: HttpRequest, queryset: QuerySet) -> None:
+        queued = outbox_retry(mail_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed e-mail is being sent again.",
+                "%(count)d failed e-mails are being sent again.",
+                queued,
+            )
+            % {"count": queued},
+            messages.SUCCESS if queued else messages.WARNING,
+        )
 
 
 admin.site.site_header = _("Festwoche – planning")

@@ -104,3 +104,21 @@ def outbox_backlog() -> int:
         status=OutboxMail.Status.PENDING,
         created_at__lt=timezone.now() - OUTBOX_BACKLOG_AGE,
     ).count()
+
+
+def outbox_retry(*, mail_ids: list[int]) -> int:
+    """Give failed mails a fresh set of attempts and send them after commit; the
+    number of mails queued again (pending or sent ones are left alone)."""
+    with transaction.atomic():
+        mails = list(
+            OutboxMail.objects.select_for_update().filter(
+                pk__in=mail_ids, status=OutboxMail.Status.FAILED
+            )
+        )
+        for mail in mails:
+            mail.status = OutboxMail.Status.PENDING
+            mail.attempts = 0
+            mail.next_attempt_at = timezone.now()
+            mail.save(update_fields=["status", "attempts", "next_attempt_at"])
+            transaction.on_commit(partial(outbox_publish, mail.pk))
+    return len(mails)

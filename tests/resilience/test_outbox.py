@@ -187,3 +187,35 @@ def test_the_backlog_counts_pending_mails_older_than_five_minutes():
     pending(created_at=now - dt.timedelta(hours=1), status="failed")
 
     assert outbox_backlog() == 1
+
+
+def test_the_admin_lists_the_outbox_read_only_and_sends_failed_mails_again(
+    client, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_superuser("orga", "orga@example.org", "pw")
+    client.force_login(admin)
+    client.cookies["django_language"] = "en"
+    failed = pending("Abgelehnt", status="failed", attempts=OUTBOX_MAX_ATTEMPTS)
+    waiting = pending("Wartet", attempts=2)
+    url = "/admin/events/outboxmail/"
+
+    listing = client.get(url)
+    assert listing.status_code == 200
+    assert "Abgelehnt" in listing.content.decode()
+    assert client.get(f"{url}add/").status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {"action": "send_again", "_selected_action": [failed.pk, waiting.pk]},
+            follow=True,
+        )
+
+    assert response.status_code == 200
+    assert "1 failed e-mail is being sent again." in response.content.decode()
+    failed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (failed.status, failed.attempts) == ("sent", 1)
+    assert (waiting.status, waiting.attempts) == ("pending", 2)
+    assert [m.subject for m in mail.outbox] == ["Abgelehnt"]
