@@ -31,12 +31,12 @@ LABELS = {
 def _scope(festival: Festival) -> tuple[set[int], QuerySet]:
     """The households to anonymise whole, and this festival's registrations of
     the other households (two queries)."""
-    of_festival = Registration.objects.filter(event__festival=festival)
+    of_festival = Registration.objects.filter(event__sub_event__festival=festival)
     household_ids = set(of_festival.values_list("household_id", flat=True))
     kept = set(
         Registration.objects.filter(household_id__in=household_ids)
-        .exclude(event__festival=festival)
-        .filter(event__festival__anonymised_at__isnull=True)
+        .exclude(event__sub_event__festival=festival)
+        .filter(event__sub_event__festival__anonymised_at__isnull=True)
         .values_list("household_id", flat=True)
     )
     whole = household_ids - kept
@@ -45,7 +45,7 @@ def _scope(festival: Festival) -> tuple[set[int], QuerySet]:
 
 def _counts(whole: set[int], partly: QuerySet, festival: Festival) -> dict[str, int]:
     registrations = Registration.objects.filter(
-        Q(event__festival=festival) | Q(household_id__in=whole)
+        Q(event__sub_event__festival=festival) | Q(household_id__in=whole)
     )
     return {
         "households": Household.objects.filter(pk__in=whole)

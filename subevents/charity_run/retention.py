@@ -24,13 +24,13 @@ LABELS = {
 
 
 def _querysets(festival: Festival) -> tuple:
-    runners = Runner.objects.filter(run__event__festival=festival).exclude(
+    runners = Runner.objects.filter(run__event__sub_event__festival=festival).exclude(
         first_name=ERASED
     )
-    pledges = Pledge.objects.filter(run__event__festival=festival).exclude(
+    pledges = Pledge.objects.filter(run__event__sub_event__festival=festival).exclude(
         sponsor_name=ERASED
     )
-    teams = Team.objects.filter(run__event__festival=festival).filter(
+    teams = Team.objects.filter(run__event__sub_event__festival=festival).filter(
         ~Q(contact_name="") | ~Q(contact_email="")
     )
     return runners, pledges, teams

@@ -29,15 +29,15 @@ def _querysets(festival: Festival) -> tuple:
     submissions = Submission.objects.filter(sub_event__festival=festival).exclude(
         email__endswith="@invalid"
     )
-    listed = Speaker.objects.filter(sessions__event__festival=festival)
+    listed = Speaker.objects.filter(sessions__event__sub_event__festival=festival)
     # Listed by another festival that still keeps its data: that one's mails may
     # still need the address (one row per session and speaker, so exclude() is
     # exact here).
     kept = (
         Session.speakers.through.objects.filter(
-            session__event__festival__anonymised_at__isnull=True
+            session__event__sub_event__festival__anonymised_at__isnull=True
         )
-        .exclude(session__event__festival=festival)
+        .exclude(session__event__sub_event__festival=festival)
         .values("speaker_id")
     )
     speakers = (

@@ -17,7 +17,7 @@ LABELS = {"sellers": _("market sellers (name, e-mail, phone, note)")}
 def _markets(festival: Festival):
     # A market that is not over keeps its sellers (market_anonymise refuses it).
     return Market.objects.filter(
-        event__festival=festival, event__ends_at__lte=timezone.now()
+        event__sub_event__festival=festival, event__ends_at__lte=timezone.now()
     )
 
 
