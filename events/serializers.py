@@ -14,7 +14,9 @@ class PartnerSerializer(serializers.ModelSerializer):
 
 
 class SubEventSerializer(serializers.ModelSerializer):
-    lead_partner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    lead_partner = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     url = serializers.SerializerMethodField()
 
     class Meta:
