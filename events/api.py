@@ -5,7 +5,9 @@ Every write calls the same service as the admin; errors come back as
 """
 
 from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -13,11 +15,13 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import exceptions, mixins, permissions, status, viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from events import roles, services
+from events.api_plumbing import ErrorsAutoSchema
 from events.filters import EventFilter
 from events.models import Event, Partner, SubEvent, Venue
 from events.registry import registry
@@ -85,6 +89,7 @@ class EventViewSet(
     """Events of the programme. Anonymous readers see published and cancelled
     events; organisers also see the drafts they may edit."""
 
+    schema = ErrorsAutoSchema()
     lookup_field = "slug"
     filterset_class = EventFilter
     permission_classes = [IsPlannerOrReadOnly]
@@ -233,6 +238,7 @@ class EventViewSet(
 
 
 class SubEventViewSet(viewsets.ReadOnlyModelViewSet):
+    schema = ErrorsAutoSchema()
     lookup_field = "slug"
     serializer_class = SubEventSerializer
 
@@ -254,6 +260,7 @@ class VenueViewSet(
 ):
     """Venues. Reading is public; writing is for the Orga-Team."""
 
+    schema = ErrorsAutoSchema()
     lookup_field = "slug"
     serializer_class = VenueSerializer
     permission_classes = [IsPlannerOrReadOnly]
@@ -279,7 +286,26 @@ class VenueViewSet(
         serializer.instance = services.venue_save(venue=venue)
 
 
+class AuthTokenView(ObtainAuthToken):
+    """A user's API token for their username and password (DRF's view; the schema
+    also lists its refusal, 400 `authorization`)."""
+
+    schema = ErrorsAutoSchema()
+
+
+@csrf_exempt  # else a POST to a wrong address would be refused with an HTML 403
+def not_found(request: HttpRequest, path: str) -> JsonResponse:
+    """404 in the API's error format for an address under /api/v1/ that no route
+    matches (an id that is no number, a slug with a dot): Django's HTML page would
+    be the only non-JSON answer an API client could get."""
+    return JsonResponse(
+        {"code": "not_found", "detail": str(exceptions.NotFound.default_detail)},
+        status=status.HTTP_404_NOT_FOUND,
+    )
+
+
 class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
+    schema = ErrorsAutoSchema()
     lookup_field = "slug"
     serializer_class = PartnerSerializer
     queryset = Partner.objects.all()

@@ -17,8 +17,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, permissions, serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.parsers import JSONParser
 
 from events.serializers import ErrorSerializer
@@ -41,6 +43,70 @@ def error_responses(
         code: OpenApiResponse(ErrorSerializer, description=descriptions[code])
         for code in statuses
     }
+
+
+# What the schema says of an error status an operation did not describe itself.
+_IMPLIED_ERRORS = {
+    400: "Refused input; `code` says why.",
+    401: "The credentials sent are not valid (`authentication_failed`), or none "
+    "were sent where they are needed (`not_authenticated`).",
+    403: "Not allowed (`permission_denied`), or a session's write without its CSRF "
+    "token.",
+    404: "No such object, or no such page of the list (`not_found`).",
+    **ERROR_DESCRIPTIONS,
+}
+
+
+class ErrorsAutoSchema(AutoSchema):
+    """drf-spectacular's schema plus every error status the view's machinery can
+    answer, in the core's error format: DRF answers 401 for a bad token on any view
+    that authenticates, 403 for a session's write without CSRF token, 404 for a
+    page past the end of a list, 415 for a body in another media type — statuses
+    an operation's own annotations tend to forget. What an operation describes
+    itself is kept."""
+
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(
+            path, path_regex, path_prefix, method, registry
+        )
+        if operation is None:
+            return None
+        responses = operation["responses"]
+        for code in self._implied_errors(operation):
+            if str(code) not in responses:
+                responses[str(code)] = self._get_response_for_code(
+                    OpenApiResponse(ErrorSerializer, _IMPLIED_ERRORS[code]), str(code)
+                )
+        operation["responses"] = dict(sorted(responses.items()))
+        return operation
+
+    def _implied_errors(self, operation: dict) -> set[int]:
+        view = self.view
+        places = {parameter["in"] for parameter in operation.get("parameters", [])}
+        codes = set()
+        if "requestBody" in operation:
+            codes |= {400, 415}
+            if any(isinstance(p, JSONBodyParser) for p in view.get_parsers()):
+                codes.add(413)
+        if "query" in places:
+            codes.add(400)
+        if "path" in places or (
+            self._is_list_view() and self._get_paginator() is not None
+        ):
+            codes.add(404)
+        authenticators = view.get_authenticators()
+        if authenticators:
+            codes.add(401)
+        unsafe = self.method not in permissions.SAFE_METHODS
+        if any(
+            not isinstance(p, permissions.AllowAny) for p in view.get_permissions()
+        ) or (
+            unsafe and any(isinstance(a, SessionAuthentication) for a in authenticators)
+        ):
+            codes.add(403)
+        if view.get_throttles():
+            codes.add(429)
+        return codes
 
 
 def refuse(field: str, message: str, code: str) -> ValidationError:

@@ -29,13 +29,14 @@ from rest_framework.views import APIView
 from events import roles
 from events.api_plumbing import (
     ERROR_DESCRIPTIONS,
+    ErrorsAutoSchema,
     JSONBodyParser,
     RateLimited,
     error_responses,
     refuse,
 )
-from events.models import Event
 from events.audit import audit_request
+from events.models import Event
 from events.ratelimit import ratelimit_exceeded
 from events.selectors import event_list_visible
 from registrations import services
@@ -100,6 +101,7 @@ class RegistrationCreateView(APIView):
     authentication DRF asks for no CSRF token (an anonymous JSON client has none).
     """
 
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
     parser_classes = [JSONBodyParser]
@@ -190,6 +192,7 @@ class RegistrationDetailView(APIView):
     """A registration, read, changed and cancelled through its token (the link in
     the confirmation e-mail); the token is the only credential."""
 
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
     parser_classes = [JSONBodyParser]
@@ -247,6 +250,7 @@ class RegistrationDetailView(APIView):
 class ParticipantCancelView(APIView):
     """Take one person out of a party (the last one cancels the registration)."""
 
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
 
@@ -289,6 +293,7 @@ class EventRegistrationsView(APIView):
     """An event's parties for its organisers: the Orga-Team sees every event, a
     sub-event's lead the events of their sub-events."""
 
+    schema = ErrorsAutoSchema()
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from events.api_plumbing import (
     ERROR_DESCRIPTIONS,
+    ErrorsAutoSchema,
     JSONBodyParser,
     error_responses,
     refuse,
@@ -62,6 +63,7 @@ class VolunteerPermissions(permissions.BasePermission):
 
 
 class OrgaMixin:
+    schema = ErrorsAutoSchema()
     permission_classes = [VolunteerPermissions]
     parser_classes = [JSONBodyParser]
     required_perms: dict[str, list[str]] = {}

@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from events.api_plumbing import JSONBodyParser, RateLimited, refuse
+from events.api_plumbing import ErrorsAutoSchema, JSONBodyParser, RateLimited, refuse
 from events.ratelimit import client_digest
 from volunteers import services
 from volunteers.api.common import created, errors, volunteer_register
@@ -80,6 +80,7 @@ class VolunteerRegisterView(APIView):
     """A person registers to help (public, no account). No authentication, so DRF
     asks for no CSRF token (an anonymous JSON client has none)."""
 
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
     parser_classes = [JSONBodyParser]
@@ -122,6 +123,7 @@ class VolunteerRegisterView(APIView):
 
 
 class TokenView(APIView):
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
     parser_classes = [JSONBodyParser]
@@ -197,6 +199,7 @@ class VolunteerOpenShiftsView(generics.ListAPIView):
     """Future shifts the volunteer does not work yet, each with whether they may
     take it and, if not, every reason (the service refuses with the first)."""
 
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
     serializer_class = OpenShiftSerializer

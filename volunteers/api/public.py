@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from events.api_plumbing import ErrorsAutoSchema
 from events.models import Festival
 from events.selectors import festival_current
 from volunteers.api.common import errors
@@ -21,6 +22,7 @@ from volunteers.serializers import RoleSerializer, ShiftSerializer
 
 
 class PublicListView(generics.ListAPIView):
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
 
@@ -77,6 +79,7 @@ class ShiftListView(PublicListView):
 
 
 class ShiftDetailView(APIView):
+    schema = ErrorsAutoSchema()
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
 
