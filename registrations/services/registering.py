@@ -369,7 +369,7 @@ def participant_cancel(*, participant: Participant) -> Registration:
         action="registrations.participant_cancel",
         obj=participant,
         summary=f"{event.title}: registration {registration.pk}, "
-        f"{len(remaining)} people remain",
+        f"{len(remaining)} remaining",
         link_via=Via.FAMILY,
     )
     promoted = []

@@ -301,12 +301,6 @@ def volunteer_anonymise(*, volunteer: Volunteer) -> int:
         ]
     )
     registry.erased(volunteer)
-    audit_record(
-        action="volunteers.volunteer_erase",
-        obj=volunteer,
-        summary=f"{deleted} qualification records deleted",
-        link_via=Via.VOLUNTEER,
-    )
     return deleted
 
 
@@ -340,6 +334,14 @@ def volunteer_erase(
     ).update(withdrawn_at=now, withdrawn_by=by)
     _outbox_forget(volunteer.email)
     volunteer_anonymise(volunteer=volunteer)
+    # Retention anonymises whole festivals and writes one entry for it instead.
+    audit_record(
+        action="volunteers.volunteer_erase",
+        obj=volunteer,
+        actor=by,
+        summary=f"{withdrawn} assignments withdrawn",
+        link_via=Via.VOLUNTEER,
+    )
     return withdrawn
 
 
