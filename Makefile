@@ -57,6 +57,7 @@ bench: $(STAMP) | var
 	$(BIN)/python bench/printing.py
 	$(BIN)/python bench/planning.py
 	$(BIN)/python bench/charity_run.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
