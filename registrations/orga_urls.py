@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from django.views.generic import RedirectView
 
-from registrations import orga_views
+from registrations import orga_households, orga_views
 
 app_name = "registrations-orga"
 
@@ -60,6 +60,27 @@ urlpatterns = [
         "events/<slug:slug>/checkin/registrations/<int:pk>/",
         orga_views.checkin_party,
         name="checkin-party",
+    ),
+    path("households/", orga_households.household_search, name="households"),
+    path(
+        "households/<int:pk>/",
+        orga_households.household_detail,
+        name="household",
+    ),
+    path(
+        "households/<int:pk>/data/",
+        orga_households.household_data,
+        name="household-data",
+    ),
+    path(
+        "households/<int:pk>/data.json",
+        orga_households.household_data_json,
+        name="household-data-json",
+    ),
+    path(
+        "households/<int:pk>/delete/",
+        orga_households.household_delete,
+        name="household-delete",
     ),
     # Registration tokens are URL-safe base64 (registrations.models.new_token).
     re_path(

@@ -29,6 +29,17 @@ urlpatterns = [
     path("people/", orga_views.volunteer_list, name="volunteers"),
     path("people/add/", orga_views.volunteer_add, name="volunteer-add"),
     path("people/<int:pk>/", orga_views.volunteer_detail, name="volunteer"),
+    path("people/<int:pk>/data/", orga_views.volunteer_data, name="volunteer-data"),
+    path(
+        "people/<int:pk>/data.json",
+        orga_views.volunteer_data_json,
+        name="volunteer-data-json",
+    ),
+    path(
+        "people/<int:pk>/delete/",
+        orga_views.volunteer_delete,
+        name="volunteer-delete",
+    ),
     path(
         "people/<int:pk>/qualifications/add/",
         orga_views.qualification_add,

@@ -34,7 +34,7 @@ def _household_or_404(token: str) -> Household:
     return household
 
 
-def _readable(data: dict) -> dict:
+def data_readable(data: dict) -> dict:
     """The export for the page: times as datetimes, statuses and needs as words."""
     needs = dict(Need.choices)
     statuses = dict(Registration.Status.choices)
@@ -57,7 +57,11 @@ def _readable(data: dict) -> dict:
         item["need_labels"] = [needs.get(n, n) for n in registration["needs"]]
         item["participants"] = [times(p) for p in registration["participants"]]
         registrations.append(item)
-    return {**times(data), "registrations": registrations}
+    return {
+        **times(data),
+        "registrations": registrations,
+        "calendar_feeds": [times(f) for f in data.get("calendar_feeds", [])],
+    }
 
 
 @never_cache
@@ -65,6 +69,11 @@ def _readable(data: dict) -> dict:
 def data_json(request: HttpRequest, token: str) -> HttpResponse:
     """Everything stored about the household as a JSON file to download."""
     household = _household_or_404(token)
+    return data_json_response(household)
+
+
+def data_json_response(household: Household) -> JsonResponse:
+    """The download, for the family's link and the organisers' "on request"."""
     response = JsonResponse(
         household_export(household),
         json_dumps_params={"ensure_ascii": False, "indent": 2},
@@ -81,7 +90,12 @@ def data_page(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "registrations/public/data.html",
-        {"token": token, "data": _readable(household_export(household))},
+        {
+            "data": data_readable(household_export(household)),
+            "back_url": reverse("registrations:manage", kwargs={"token": token}),
+            "json_url": reverse("registrations:data_json", kwargs={"token": token}),
+            "delete_url": reverse("registrations:delete", kwargs={"token": token}),
+        },
     )
 
 
