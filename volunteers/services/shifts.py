@@ -97,6 +97,13 @@ def shift_update(*, shift: Shift, **changes) -> Shift:
         raise TypeError(f"shift_update got unknown fields {sorted(unknown)}")
     shift = Shift.objects.select_for_update().get(pk=shift.pk)
     before = {name: getattr(shift, name) for name in SHIFT_NEWS_FIELDS}
+    # Compared by column (ids for relations): no query per related field.
+    changed = sorted(
+        name
+        for name, value in changes.items()
+        if getattr(shift, Shift._meta.get_field(name).attname)
+        != getattr(value, "pk", value)
+    )
     for name, value in changes.items():
         setattr(shift, name, value)
     _shift_check(shift)
@@ -116,11 +123,12 @@ def shift_update(*, shift: Shift, **changes) -> Shift:
         # Calendar apps replace an entry only when its SEQUENCE rises (RFC 5545).
         shift.sequence += 1
     shift.save()
-    audit_record(
-        action="volunteers.shift_update",
-        obj=shift,
-        summary=", ".join(sorted(changes)),
-    )
+    if changed:
+        audit_record(
+            action="volunteers.shift_update",
+            obj=shift,
+            summary=", ".join(changed),
+        )
     if moved:
         assignments = list(shift.assignments.active().select_related("volunteer"))
         # A reminder of the old time is no reminder of the new one.
