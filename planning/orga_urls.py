@@ -1,6 +1,15 @@
 """The planning workspace, under /orga/planning/ (each area lists its own URLs)."""
 
-from planning.views import board, dashboard, ideas, partner, proposals, releases, todo
+from planning.views import (
+    board,
+    dashboard,
+    ideas,
+    partner,
+    privacy,
+    proposals,
+    releases,
+    todo,
+)
 
 app_name = "planning"
 
@@ -12,4 +21,5 @@ urlpatterns = [
     *partner.urlpatterns,
     *ideas.urlpatterns,
     *releases.urlpatterns,
+    *privacy.urlpatterns,
 ]
