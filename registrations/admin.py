@@ -16,6 +16,7 @@ from events import roles
 from registrations.models import Household, Participant, Registration
 from registrations.orga_views import events_managed_by
 from registrations.services import registration_cancel
+from registrations.services.links import household_link_renew, registration_link_renew
 
 
 def _scoped(request: HttpRequest, queryset: QuerySet, event_path: str) -> QuerySet:
@@ -103,7 +104,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     ]
     fields = readonly_fields
     inlines = [ParticipantInline]
-    actions = ["cancel_registrations"]
+    actions = ["cancel_registrations", "renew_links"]
 
     def get_queryset(self, request):
         queryset = (
@@ -156,6 +157,26 @@ class RegistrationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
+    @admin.action(
+        description=_("Renew the links (the old addresses stop working)"),
+        permissions=["change"],
+    )
+    def renew_links(self, request, queryset) -> None:
+        count = 0
+        for registration in queryset:
+            registration_link_renew(registration=registration)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d link renewed: the old address no longer opens anything.",
+                "%(n)d links renewed: the old addresses no longer open anything.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )
+
 
 class RegistrationInline(ReadOnlyInline):
     model = Registration
@@ -172,6 +193,7 @@ class HouseholdAdmin(admin.ModelAdmin):
     readonly_fields = ["name", "email", "phone", "language", "created_at", "updated_at"]
     fields = readonly_fields
     inlines = [RegistrationInline]
+    actions = ["renew_links"]
 
     def get_queryset(self, request):
         queryset = (
@@ -190,3 +212,23 @@ class HouseholdAdmin(admin.ModelAdmin):
     @admin.display(description=_("registrations"), ordering="registration_total")
     def registration_count(self, obj: Household) -> int:
         return obj.registration_total
+
+    @admin.action(
+        description=_("Renew the manage links (the old addresses stop working)"),
+        permissions=["change"],
+    )
+    def renew_links(self, request, queryset) -> None:
+        count = 0
+        for household in queryset:
+            household_link_renew(household=household)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d link renewed: the old address no longer opens anything.",
+                "%(n)d links renewed: the old addresses no longer open anything.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )

@@ -5,9 +5,10 @@ qualifications and assignments are changed in the coordinators' pages under
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from volunteers.models import (
     Assignment,
@@ -18,6 +19,7 @@ from volunteers.models import (
     Volunteer,
     VolunteerPolicy,
 )
+from volunteers.services.links import volunteer_link_renew
 
 
 @admin.register(VolunteerPolicy)
@@ -115,6 +117,31 @@ class VolunteerAdmin(ReadOnlyAdmin):
     list_filter = ["age_group", "partner"]
     search_fields = ["name", "email"]
     exclude = ["token"]
+    actions = ["renew_links"]
+
+    def has_renew_permission(self, request: HttpRequest) -> bool:
+        # Read-only otherwise, but a leaked link must be stoppable from here.
+        return request.user.has_perm("volunteers.change_volunteer")
+
+    @admin.action(
+        description=_("Renew the links (the old addresses stop working)"),
+        permissions=["renew"],
+    )
+    def renew_links(self, request, queryset) -> None:
+        count = 0
+        for volunteer in queryset:
+            volunteer_link_renew(volunteer=volunteer)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d link renewed: the old address no longer opens anything.",
+                "%(n)d links renewed: the old addresses no longer open anything.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Qualification)

@@ -1,9 +1,12 @@
 """Raw data in the admin: settings of runs, teams, runners, pledges. Lap entries
 are read-only (they are never changed)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Counter, LapEntry, Pledge, Run, Runner, Team
+from .services.runners import runner_link_renew
 
 
 @admin.register(Run)
@@ -24,6 +27,27 @@ class RunnerAdmin(admin.ModelAdmin):
     list_display = ["start_number", "first_name", "last_name", "team", "age_group"]
     search_fields = ["first_name", "last_name"]
     readonly_fields = ["start_number", "token"]
+    actions = ["renew_links"]
+
+    @admin.action(
+        description=_("Renew the runners' links (the old addresses stop working)"),
+        permissions=["change"],
+    )
+    def renew_links(self, request, queryset) -> None:
+        count = 0
+        for runner in queryset:
+            runner_link_renew(runner=runner)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d link renewed: the old address no longer opens anything.",
+                "%(n)d links renewed: the old addresses no longer open anything.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Pledge)

@@ -2,9 +2,12 @@
 pitches of a plan (the plan's layout is edited here), applications read-mostly
 (allocation, moves and payments go through the organisers' pages)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Application, Market, Pitch, PitchType, SitePlan
+from .services import application_link_renew
 
 
 class PitchTypeInline(admin.TabularInline):
@@ -45,6 +48,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ["status", "seller_kind"]
     list_select_related = ["market__event", "pitch", "pitch_type"]
     search_fields = ["name", "email", "association"]
+    actions = ["renew_links"]
     readonly_fields = [
         "status",
         "pitch",
@@ -56,3 +60,23 @@ class ApplicationAdmin(admin.ModelAdmin):
         "cancelled_at",
         "applied_at",
     ]
+
+    @admin.action(
+        description=_("Renew the sellers' links (the old addresses stop working)"),
+        permissions=["change"],
+    )
+    def renew_links(self, request, queryset) -> None:
+        count = 0
+        for application in queryset:
+            application_link_renew(application=application)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d link renewed: the old address no longer opens anything.",
+                "%(n)d links renewed: the old addresses no longer open anything.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )

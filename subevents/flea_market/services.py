@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from events.notifications import Attachment, mail_send
 
 from .allocation import Claim, Slot, allocation_plan, slot_fits
-from .models import Application, Market, Pitch, PitchType
+from .models import Application, Market, Pitch, PitchType, _token
 
 Status = Application.Status
 Kind = Application.SellerKind
@@ -397,4 +397,13 @@ def application_mark_paid(
         application.paid_at = timezone.now()
         application.paid_by = by
     application.save(update_fields=["paid_cents", "paid_at", "paid_by", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def application_link_renew(*, application: Application) -> Application:
+    """Give a seller a new personal link; the old one then 404s (a link that
+    reached someone else). The organisers pass the new one on."""
+    application.token = _token()
+    application.save(update_fields=["token", "updated_at"])
     return application

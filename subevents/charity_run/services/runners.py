@@ -14,7 +14,7 @@ from events.models import Event, SubEvent
 from events.notifications import mail_send
 
 from .. import rules
-from ..models import Run, Runner, Team
+from ..models import Run, Runner, Team, new_token
 
 
 @transaction.atomic
@@ -194,3 +194,11 @@ def _mail_signed_up(runner: Runner, language: str | None) -> None:
         },
         language=language,
     )
+
+
+@transaction.atomic
+def runner_link_renew(*, runner: Runner) -> Runner:
+    """Give a runner a new personal link; the old one then 404s."""
+    runner.token = new_token()
+    runner.save(update_fields=["token"])
+    return runner
