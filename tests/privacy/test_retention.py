@@ -485,3 +485,17 @@ def test_beat_runs_the_retention_task_nightly(settings):
 
     assert entry["task"] == "events.tasks.retention_run_due"
     assert (entry["schedule"].hour, entry["schedule"].minute) == ({3}, {15})
+
+
+def test_the_personal_calendar_feeds_stop_working():
+    from calendars.models import FeedToken
+    from calendars.services import feed_token_get
+
+    festival = build_world()
+    feed_token_get(household=Household.objects.get(email="zqx.familie1@example.org"))
+    feed_token_get(volunteer=Volunteer.objects.get(email="zqx.helferin@example.org"))
+
+    retention_run(festival=festival, now=retention_due_at(festival))
+
+    assert FeedToken.objects.count() == 2
+    assert FeedToken.objects.valid().count() == 0
