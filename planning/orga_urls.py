@@ -1,6 +1,7 @@
 """The planning workspace, under /orga/planning/ (each area lists its own URLs)."""
 
 from planning.views import (
+    audit,
     board,
     dashboard,
     ideas,
@@ -22,4 +23,5 @@ urlpatterns = [
     *ideas.urlpatterns,
     *releases.urlpatterns,
     *privacy.urlpatterns,
+    *audit.urlpatterns,
 ]

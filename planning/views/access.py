@@ -47,6 +47,8 @@ def _guarded(allowed: Callable[[HttpRequest], bool]) -> Callable:
 
 
 planner_page = _guarded(lambda request: roles.sees_whole_programme(request.user))
+# The Orga-Team alone (the audit log).
+orga_page = _guarded(lambda request: roles.user_is_orga(request.user))
 partner_page = _guarded(
     lambda request: (
         roles.user_is_orga(request.user) or roles.partners_of(request.user).exists()
