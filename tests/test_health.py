@@ -263,3 +263,27 @@ def test_health_answers_in_bounded_time_when_redis_hangs(tmp_path):
         '"outbox_backlog": null, "down": ["cache", "broker"]}]'
     )
     assert elapsed < 30
+
+
+def test_the_container_probe_keeps_web_healthy_while_redis_is_down(live_url, settings):
+    """docker/healthcheck.py passes on "degraded": restarting the web would not bring
+    Redis back and would only drop the requests it still serves."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "festwoche.cache.DegradingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    probe = [sys.executable, str(BASE_DIR / "docker" / "healthcheck.py")]
+
+    result = subprocess.run(
+        probe,
+        env={**os.environ, "HEALTHCHECK_URL": f"{live_url}/healthz"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith('200 {"status": "degraded"')

@@ -219,3 +219,40 @@ def test_the_admin_lists_the_outbox_read_only_and_sends_failed_mails_again(
     assert (failed.status, failed.attempts) == ("sent", 1)
     assert (waiting.status, waiting.attempts) == ("pending", 2)
     assert [m.subject for m in mail.outbox] == ["Abgelehnt"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_relays_at_once_send_each_mail_once():
+    """Two beats (or a beat and a late one) relay at the same moment: SKIP LOCKED
+    hands each row to one of them."""
+    import threading
+
+    from django.db import connection
+
+    for n in range(30):
+        pending(f"Mail {n}", next_attempt_at=timezone.now() - dt.timedelta(minutes=1))
+    connection.close()
+    barrier = threading.Barrier(2)
+    counts: list[int] = []
+
+    def relay() -> None:
+        from django.db import connection
+
+        barrier.wait()
+        try:
+            counts.append(outbox_relay())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=relay) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sum(counts) == 30
+    assert sorted(m.subject for m in mail.outbox) == sorted(
+        f"Mail {n}" for n in range(30)
+    )
+    assert set(OutboxMail.objects.values_list("status", "attempts")) == {("sent", 1)}
