@@ -18,6 +18,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from events.audit import audit_request
 from events.models import Event, SubEvent, Venue
 from events.selectors import festival_current
 from printing import selectors, services
@@ -57,6 +58,13 @@ def _serve(request: HttpRequest, kind: str, params: dict[str, Any]) -> HttpRespo
         )
         response["Retry-After"] = str(RETRY_SECONDS)
         return response
+    if spec.permission is not None:  # the documents with people's names
+        audit_request(
+            request,
+            action="printing.document_read",
+            obj=run,
+            summary=" ".join([kind, *(f"{k}={v}" for k, v in sorted(params.items()))]),
+        )
     response = HttpResponse(bytes(run.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{spec.filename(**params)}"'
     response["Last-Modified"] = http_date(run.built_at.timestamp())

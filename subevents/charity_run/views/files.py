@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from events.audit import audit_request
 from events.spreadsheets import XLSX, cell_safe, csv_bytes, xlsx_bytes
 
 from .. import rules, selectors
@@ -34,7 +35,14 @@ def certificates(request: HttpRequest, run) -> HttpResponse:
         runners = runners.filter(team=team)
         title = _("Certificates: %(team)s") % {"team": team.name}
         name = f"urkunden-{slugify(team.name)[:40]}"
-    return _pdf(certificates_pdf(run, list(runners), title=title), f"{name}.pdf")
+    runners = list(runners)
+    audit_request(
+        request,
+        action="charity_run.certificates_read",
+        obj=run,
+        summary=f"{len(runners)} rows",
+    )
+    return _pdf(certificates_pdf(run, runners, title=title), f"{name}.pdf")
 
 
 @require_GET
@@ -42,6 +50,7 @@ def certificates(request: HttpRequest, run) -> HttpResponse:
 def certificate(request: HttpRequest, run, pk: int) -> HttpResponse:
     runner = get_object_or_404(Runner.objects.select_related("team"), run=run, pk=pk)
     title = _("Certificate: %(name)s") % {"name": runner.name}
+    audit_request(request, action="charity_run.certificate_read", obj=runner)
     return _pdf(
         certificates_pdf(run, [runner], title=title),
         f"urkunde-{runner.start_number}.pdf",
@@ -62,6 +71,12 @@ def letters(request: HttpRequest, run) -> HttpResponse:
         else _("Sponsor letters: %(event)s") % {"event": run.event.title}
     )
     name = f"brief-{found[0].number}.pdf" if sponsor else "sponsorenbriefe.pdf"
+    audit_request(
+        request,
+        action="charity_run.letters_read",
+        obj=run,
+        summary=f"{len(found)} letters",
+    )
     return _pdf(letters_pdf(run, found, title=title), name)
 
 
@@ -162,5 +177,11 @@ def export(request: HttpRequest, run, what: str, fmt: str) -> HttpResponse:
         response = HttpResponse(xlsx_bytes(title, header, rows), content_type=XLSX)
     else:
         raise Http404(fmt)
+    audit_request(
+        request,
+        action="charity_run.export",
+        obj=run,
+        summary=f"{what}, {fmt.upper()}: {len(rows)} rows",
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

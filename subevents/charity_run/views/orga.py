@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from events.audit import audit_request
 from events.models import Event, SubEvent
 from events.orga import error_text
 from events.roles import user_is_module_lead
@@ -108,6 +109,8 @@ def runners(request: HttpRequest, run: Run) -> HttpResponse:
     age_group = request.GET.get("age_group", "")
     search = request.GET.get("q", "").replace("\x00", "")[:100]
     rows = selectors.runner_list(run, team=team, age_group=age_group, search=search)
+    # The search term may be a name: it is not logged.
+    audit_request(request, action="charity_run.runners_read", obj=run)
     return render(
         request,
         "charity_run/orga/runners.html",
@@ -212,6 +215,7 @@ def pledges(request: HttpRequest, run: Run) -> HttpResponse:
         status = 400
     state = request.GET.get("state", "")
     rows, figures = selectors.pledge_list(run, state=state)
+    audit_request(request, action="charity_run.pledges_read", obj=run)
     return render(
         request,
         "charity_run/orga/pledges.html",

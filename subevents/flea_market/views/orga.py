@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from events.audit import audit_request
 from events.orga import error_text
 from events.roles import user_leads
 
@@ -85,6 +86,8 @@ def applications(request: HttpRequest, market: Market) -> HttpResponse:
     if filters["paid"] not in ("yes", "no"):
         filters["paid"] = ""
     rows = selectors.application_list(market, **filters)
+    # The search term may be a name: it is not logged.
+    audit_request(request, action="flea_market.applications_read", obj=market)
     return render(
         request,
         "flea_market/orga/applications.html",

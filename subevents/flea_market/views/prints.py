@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from events.audit import audit_request
 from events.spreadsheets import XLSX, cell_safe, csv_bytes, xlsx_bytes
 
 from .. import pdf, selectors
@@ -23,6 +24,9 @@ def _file(content: bytes, mimetype: str, filename: str, inline: bool) -> HttpRes
 
 @orga_page()
 def sellers_pdf(request: HttpRequest, market: Market) -> HttpResponse:
+    audit_request(
+        request, action="flea_market.export", obj=market, summary="sellers, PDF"
+    )
     return _file(
         pdf.seller_list_pdf(market),
         "application/pdf",
@@ -35,6 +39,13 @@ def sellers_pdf(request: HttpRequest, market: Market) -> HttpResponse:
 def site_plan_pdf(request: HttpRequest, market: Market) -> HttpResponse:
     names = request.GET.get("names") == "1"
     suffix = "-intern" if names else ""
+    if names:  # the public version names no one
+        audit_request(
+            request,
+            action="flea_market.export",
+            obj=market,
+            summary="site plan with names, PDF",
+        )
     return _file(
         pdf.site_plan_pdf(market, with_names=names),
         "application/pdf",
@@ -53,6 +64,7 @@ def confirmation_pdf(request: HttpRequest, market: Market, pk: int) -> HttpRespo
         pk=pk,
         status=Application.Status.ALLOCATED,
     )
+    audit_request(request, action="flea_market.confirmation_read", obj=application)
     return _file(
         pdf.confirmation_pdf(application),
         "application/pdf",
@@ -106,6 +118,12 @@ def _table(market: Market) -> tuple[list[str], list[list]]:
 @orga_page()
 def sellers_csv(request: HttpRequest, market: Market) -> HttpResponse:
     header, rows = _table(market)
+    audit_request(
+        request,
+        action="flea_market.export",
+        obj=market,
+        summary=f"sellers, CSV: {len(rows)} rows",
+    )
     return _file(
         csv_bytes(header, rows),
         "text/csv; charset=utf-8",
@@ -117,6 +135,12 @@ def sellers_csv(request: HttpRequest, market: Market) -> HttpResponse:
 @orga_page()
 def sellers_xlsx(request: HttpRequest, market: Market) -> HttpResponse:
     header, rows = _table(market)
+    audit_request(
+        request,
+        action="flea_market.export",
+        obj=market,
+        summary=f"sellers, XLSX: {len(rows)} rows",
+    )
     return _file(
         xlsx_bytes(_("Sellers"), header, rows),
         XLSX,
