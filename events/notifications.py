@@ -10,7 +10,6 @@ fails one.
 """
 
 import base64
-import datetime as dt
 import logging
 from dataclasses import dataclass
 from functools import partial
@@ -22,12 +21,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from events.models import OutboxMail
-from events.tasks import send_outbox_mail
+from events.tasks import outbox_backlog, send_outbox_mail
 
 logger = logging.getLogger(__name__)
 
-# Pending mails older than this count as a backlog (health check, organisers' banner).
-OUTBOX_BACKLOG_AGE = dt.timedelta(minutes=5)
+__all__ = [
+    "Attachment",
+    "mail_send",
+    "outbox_backlog",
+    "outbox_publish",
+    "outbox_retry",
+]
 
 
 @dataclass(frozen=True)
@@ -104,14 +108,6 @@ def outbox_publish(outbox_id: int) -> bool:
         )
         return False
     return True
-
-
-def outbox_backlog() -> int:
-    """How many mails have been waiting longer than OUTBOX_BACKLOG_AGE."""
-    return OutboxMail.objects.filter(
-        status=OutboxMail.Status.PENDING,
-        created_at__lt=timezone.now() - OUTBOX_BACKLOG_AGE,
-    ).count()
 
 
 def outbox_retry(*, mail_ids: list[int]) -> int:

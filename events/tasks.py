@@ -14,6 +14,7 @@ import smtplib
 
 from celery import Task, shared_task
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +31,19 @@ OUTBOX_BACKOFF_FIRST = dt.timedelta(minutes=1)
 OUTBOX_BACKOFF_MAX = dt.timedelta(hours=2)
 # One relay run sends at most this many mails; the next run continues.
 OUTBOX_RELAY_BATCH = 200
+# Pending mails older than this count as a backlog (health check, organisers' banner).
+OUTBOX_BACKLOG_AGE = dt.timedelta(minutes=5)
+# Where each relay run leaves the backlog for the organisers' banner, which must not
+# query the database on every page (organisers' pages count their queries).
+OUTBOX_BACKLOG_CACHE_KEY = "outbox:backlog"
+
+
+def outbox_backlog() -> int:
+    """How many mails have been waiting longer than OUTBOX_BACKLOG_AGE."""
+    return OutboxMail.objects.filter(
+        status=OutboxMail.Status.PENDING,
+        created_at__lt=timezone.now() - OUTBOX_BACKLOG_AGE,
+    ).count()
 
 
 def outbox_backoff(attempts: int) -> dt.timedelta:
@@ -134,6 +148,9 @@ def outbox_relay(limit: int = OUTBOX_RELAY_BATCH) -> int:
             if mail is None:
                 break
             sent += outbox_deliver(mail)
+    # Kept for three relay runs: when the relay stops running (the worker or beat
+    # is away) the figure expires rather than stays stale.
+    cache.set(OUTBOX_BACKLOG_CACHE_KEY, outbox_backlog(), timeout=180)
     return sent
 
 

@@ -256,3 +256,30 @@ def test_two_relays_at_once_send_each_mail_once():
         f"Mail {n}" for n in range(30)
     )
     assert set(OutboxMail.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
+def test_staff_see_the_banner_when_the_relay_leaves_a_backlog(client):
+    """The banner queries nothing: the relay leaves the backlog in the cache."""
+    from django.contrib.auth.models import User
+
+    from festwoche.health import service_problems_forget
+
+    now = timezone.now()
+    # Waiting for an hour, its next attempt still ahead: the relay cannot send it.
+    pending(
+        created_at=now - dt.timedelta(hours=1),
+        next_attempt_at=now + dt.timedelta(minutes=10),
+    )
+    client.cookies["django_language"] = "en"
+    client.force_login(User.objects.create_user("orga", is_staff=True))
+    banner = "E-mails are being sent with a delay"
+    service_problems_forget()
+    assert banner not in client.get("/").content.decode()
+
+    assert outbox_relay() == 0
+    service_problems_forget()  # else the answer is kept for 30 seconds
+
+    page = client.get("/").content.decode()
+    assert banner in page
+    assert 'data-problems="outbox"' in page
+    service_problems_forget()
