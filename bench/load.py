@@ -74,7 +74,8 @@ THINK_S = (0.2, 0.8)  # between two pages of one family
 POLL_EVERY_S = (2.0, 5.0)
 SAMPLE_S = 0.2
 HTTP_TIMEOUT = 60.0
-BARRIER_TIMEOUT_S = 90.0
+BOOT_S = 120.0  # for gunicorn and the Celery worker to come up
+BARRIER_TIMEOUT_S = 240.0  # the first family to arrive waits for the last
 MAIL_DRAIN_S = 60.0
 HOST = "festwoche.example"  # the public name the TLS proxy forwards
 BENCH_DOMAIN = "load.example.org"  # the families' e-mail addresses
@@ -303,7 +304,6 @@ class Round:
         )
         self.stop = threading.Event()
         self.registered: list[str] = []  # tokens from the redirects
-        self.static_seen: set[str] = set()
         self.lock = threading.Lock()
 
     def _open(self) -> None:
@@ -565,7 +565,7 @@ class CeleryWorker:
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + BOOT_S
         while "ready." not in log.read_text(errors="replace"):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
@@ -673,7 +673,8 @@ def error_counts(rows: list) -> tuple[Counter, Counter]:
         if status in (400, 404, 409):
             refusals[f"{kind} {status}"] += 1
         else:
-            errors[f"{kind} {status if status >= 0 else 'no answer'}"] += 1
+            label = {-1: "no answer", -2: "bench failure"}.get(status, status)
+            errors[f"{kind} {label}"] += 1
     return errors, refusals
 
 
@@ -711,6 +712,116 @@ def seat_figures(popular: list) -> tuple[list[dict], list[str]]:
     return figures, oversold
 
 
+class Server(benchkit.Gunicorn):
+    """benchkit's gunicorn, given BOOT_S to come up: on a busy machine four
+    workers importing the project take longer than benchkit's 30 s."""
+
+    def __init__(self, *, log: Path, env: dict, extra: tuple):
+        self.port = benchkit.free_port()
+        self.log = log
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "festwoche.wsgi:application",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "-w",
+                str(WORKERS),
+                *extra,
+                "--timeout",
+                "60",
+                "--chdir",
+                str(ROOT),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + BOOT_S
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{log.read_text()[-3000:]}")
+            try:
+                if benchkit.request(self.port, "GET", "/healthz", timeout=5)[0] == 200:
+                    return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"gunicorn not up in {BOOT_S} s:\n{log.read_text()}")
+            time.sleep(0.2)
+
+
+class Services:
+    """The Celery worker, a gunicorn per worker class and collectstatic, started
+    at once in threads (each blocks until it is up); all stopped in `stop`."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=2 + len(WORKER_CLASSES))
+        self.futures: dict[str, object] = {}
+        self.mail_dir = TMP / "worker-var" / "mail"
+
+    def start(self) -> None:
+        self.futures["collectstatic"] = self.pool.submit(
+            subprocess.run,
+            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT,
+            env=service_env(TMP / "var-setup"),
+            check=True,
+        )
+
+    def start_serving(self) -> None:
+        """After collectstatic (WhiteNoise indexes the files when a worker
+        starts) and the migrations (the worker's start-up checks read tables and
+        would wait behind the migration's locks)."""
+        self.futures["collectstatic"].result()
+        self.futures["worker"] = self.pool.submit(
+            CeleryWorker, TMP / "celery.log", service_env(TMP / "worker-var")
+        )
+        for worker_class in WORKER_CLASSES:
+            extra = ["--backlog", "2048", "--access-logfile", "-"]
+            extra += ["--no-control-socket"]
+            if worker_class == "gthread":
+                extra += ["-k", "gthread", "--threads", str(THREADS)]
+            self.futures[worker_class] = self.pool.submit(
+                Server,
+                log=TMP / f"gunicorn-{worker_class}.log",
+                env=service_env(TMP / f"web-var-{worker_class}"),
+                extra=tuple(extra),
+            )
+
+    def ready(self) -> None:
+        """Wait until all are up; the first failure is raised."""
+        for future in self.futures.values():
+            future.result()
+
+    @property
+    def worker(self) -> CeleryWorker:
+        return self.futures["worker"].result()
+
+    def server(self, worker_class: str) -> Server:
+        return self.futures[worker_class].result()
+
+    def stop(self) -> None:
+        """Stop everything that came up, the servers' shutdowns overlapping."""
+        running = []
+        for name, future in self.futures.items():
+            if future.exception() is not None:  # it never came up
+                continue
+            started = future.result()
+            if name != "collectstatic":
+                started.process.terminate()
+                running.append(started)
+        for started in running:
+            started.stop()
+        self.pool.shutdown()
+
+
 def warm_up(port: int, paths: tuple[str, ...], *, browsers: int) -> None:
     """Every worker imports, renders its templates and connects before the round:
     as many browsers at once as the server has threads, twice."""
@@ -730,32 +841,22 @@ def warm_up(port: int, paths: tuple[str, ...], *, browsers: int) -> None:
 
 
 def round_run(
-    worker_class: str, popular: list, filters: list, feeds: list, logs: Path
+    worker_class: str, services: Services, popular: list, filters: list, feeds: list
 ) -> dict:
-    """Start gunicorn and the worker, replay the evening, measure; then stop both."""
+    """Replay the evening against the worker class's gunicorn and measure."""
     from events.models import OutboxMail
     from registrations.models import Registration
 
     registrations_clear(popular)
     OutboxMail.objects.all().delete()
     cache_clear()
-    mail_dir = logs / f"worker-var-{worker_class}" / "mail"
-    extra = ["--backlog", "2048", "--access-logfile", "-", "--no-control-socket"]
-    if worker_class == "gthread":
-        extra += ["-k", "gthread", "--threads", str(THREADS)]
-    worker = CeleryWorker(
-        logs / f"celery-{worker_class}.log",
-        service_env(logs / f"worker-var-{worker_class}"),
-    )
-    server = None
-    sampler = None
+    server = services.server(worker_class)
+    worker = services.worker
+    sent_before = mails_sent(services.mail_dir)
+    received_before = worker.received()
+    sampler: Sampler | None = None
+    state: Round | None = None
     try:
-        server = benchkit.Gunicorn(
-            log=logs / f"gunicorn-{worker_class}.log",
-            env=service_env(logs / f"web-var-{worker_class}"),
-            workers=WORKERS,
-            extra=tuple(extra),
-        )
         warm_up(
             server.port,
             ("/healthz", "/", f"/events/{popular[0].slug}/register/"),
@@ -770,10 +871,11 @@ def round_run(
         sampler.start()
         began = time.monotonic()
         families = [
-            threading.Thread(target=state.family, args=(n,)) for n in range(FAMILIES)
+            threading.Thread(target=state.family, args=(n,), daemon=True)
+            for n in range(FAMILIES)
         ]
         pollers = [
-            threading.Thread(target=state.poller, args=(n, feeds))
+            threading.Thread(target=state.poller, args=(n, feeds), daemon=True)
             for n in range(POLLERS)
         ]
         for thread in families + pollers:
@@ -789,20 +891,19 @@ def round_run(
         # The worker sends every mail the round caused; wait for it to drain.
         expected = Registration.objects.filter(event__in=popular).count()
         drain_began = time.monotonic()
-        while mails_sent(mail_dir) < expected:
+        while mails_sent(services.mail_dir) - sent_before < expected:
             if time.monotonic() - drain_began > MAIL_DRAIN_S:
                 break
             time.sleep(0.5)
         drained_s = time.monotonic() - drain_began
-        sent = mails_sent(mail_dir)
+        sent = mails_sent(services.mail_dir) - sent_before
         outbox = Counter(OutboxMail.objects.values_list("status", flat=True))
         OutboxMail.objects.all().delete()
     finally:
+        if state is not None:
+            state.stop.set()  # the pollers, if the round was cut short
         if sampler is not None:
             sampler.finish()
-        if server is not None:
-            server.stop()
-        worker.stop()
     rows = recorder.rows
     kinds = sorted({row[0] for row in rows})
     per_kind = {
@@ -842,13 +943,40 @@ def round_run(
         "mails": {
             "expected": expected,
             "sent_by_worker": sent,
-            "tasks_received_by_worker": worker.received(),
+            "tasks_received_by_worker": worker.received() - received_before,
             # The transactional outbox (when the mails go through it): rows by status.
             "outbox_rows": dict(sorted(outbox.items())),
             "drained_within_s": round(drained_s, 1),
         },
         "load": load,
+        "limit": limit_figures(load, len(rows)),
         "loadavg_end": [round(v, 2) for v in os.getloadavg()],
+    }
+
+
+def limit_figures(load: dict, requests: int) -> dict:
+    """The figures that say where the limit is: CPU per request of each tier,
+    how busy the machine was, and how often PostgreSQL's sessions waited on a lock
+    or on the WAL rather than working."""
+    cpu = load["cpu_s"]
+    waits = load["pg_wait_events"]
+    sampled = sum(waits.values()) or 1
+    return {
+        "gunicorn_cpu_ms_per_request": round(
+            1000 * cpu.get("gunicorn", 0) / max(requests, 1), 1
+        ),
+        "postgres_cpu_ms_per_request": round(
+            1000 * cpu.get("postgres (our backends)", 0) / max(requests, 1), 1
+        ),
+        "machine_cpu_busy_share": round(
+            load["machine_busy_cpu_s"] / max(load["machine_cpu_s_available"], 1e-3), 2
+        ),
+        "pg_active_share_waiting_on_locks": round(
+            sum(v for k, v in waits.items() if k.startswith("Lock:")) / sampled, 2
+        ),
+        "pg_active_share_waiting_on_wal": round(
+            sum(v for k, v in waits.items() if "WAL" in k) / sampled, 2
+        ),
     }
 
 
@@ -929,6 +1057,21 @@ def print_round(result: dict) -> None:
         + f"; others on the machine {result['load']['others_on_machine_cpu_s']}"
         + f" of {result['load']['machine_cpu_s_available']} available"
     )
+    limit = result["limit"]
+    print(
+        f"  CPU per request: gunicorn {limit['gunicorn_cpu_ms_per_request']} ms, "
+        f"PostgreSQL {limit['postgres_cpu_ms_per_request']} ms; machine busy "
+        f"{limit['machine_cpu_busy_share']:.0%}; active PostgreSQL sessions waiting "
+        f"on a lock {limit['pg_active_share_waiting_on_locks']:.0%}, on the WAL "
+        f"{limit['pg_active_share_waiting_on_wal']:.0%}"
+    )
+    opening = result["opening"]
+    print(
+        f"  opening: {opening['families_registered']} registrations answered within "
+        f"{opening['last_answer_s_after_opening']} s of the barrier, "
+        f"{opening['rps_during_the_rush']} req/s meanwhile; mails "
+        f"{result['mails']['sent_by_worker']} sent of {result['mails']['expected']}"
+    )
     waits = list(result["load"]["pg_wait_events"].items())[:5]
     print(
         f"  PostgreSQL active sessions (max {result['load']['pg_active_sessions_max']})"
@@ -954,14 +1097,11 @@ def main() -> int:
     load_start = [round(v, 2) for v in os.getloadavg()]
     benchkit.create_database(DATABASE_URL)
     setup: dict[str, float] = {}
-    lap = time.monotonic()
+    services = Services()
     try:
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=ROOT,
-            env=service_env(TMP / "var-setup"),
-            check=True,
-        )
+        # collectstatic runs while this process migrates, the servers and the
+        # worker boot while it loads the demo.
+        services.start()
         import django
 
         django.setup()
@@ -971,10 +1111,10 @@ def main() -> int:
 
         from events.models import Audience, Event, SubEvent
 
-        setup["collectstatic_s"] = round(time.monotonic() - lap, 1)
         lap = time.monotonic()
         call_command("migrate", "--no-input", verbosity=0)
         setup["migrate_s"] = round(time.monotonic() - lap, 1)
+        services.start_serving()
         lap = time.monotonic()
         call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
         popular = popular_events_create()
@@ -995,14 +1135,18 @@ def main() -> int:
             cursor.execute("SHOW server_version")
             postgresql = cursor.fetchone()[0]
         connection.close()
+        lap = time.monotonic()
+        services.ready()
+        setup["services_ready_after_demo_s"] = round(time.monotonic() - lap, 1)
 
         results = []
         for worker_class in WORKER_CLASSES:
-            results.append(round_run(worker_class, popular, filters, feeds, TMP))
+            results.append(round_run(worker_class, services, popular, filters, feeds))
             connection.close()
     finally:
         from django.db import connections
 
+        services.stop()
         connections.close_all()
         benchkit.drop_database(DATABASE_URL)
         redis_release()
