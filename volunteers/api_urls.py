@@ -17,6 +17,11 @@ urlpatterns = [
         name="volunteer",
     ),
     path(
+        "volunteers/<str:token>/data/",
+        api.VolunteerDataView.as_view(),
+        name="volunteer-data",
+    ),
+    path(
         "volunteers/<str:token>/assignments/",
         api.VolunteerAssignmentsView.as_view(),
         name="volunteer-assignments",

@@ -69,6 +69,7 @@ def test_schema_is_valid_openapi_3(spec):
         "/api/v1/volunteers/{token}/",
         "/api/v1/volunteers/{token}/assignments/",
         "/api/v1/volunteers/{token}/assignments/{id}/",
+        "/api/v1/volunteers/{token}/data/",
         "/api/v1/volunteers/{token}/open-shifts/",
     ]
     assert sorted(spec["components"]["securitySchemes"]) == ["cookieAuth", "tokenAuth"]

@@ -390,3 +390,36 @@ def test_an_unknown_or_malformed_token_is_404(client):
     ):
         assert client.get(url).status_code == 404, url
     assert client.post("/v/" + "A" * 43 + "/delete/").status_code == 404
+
+
+# --- The same through the API ---------------------------------------------------------
+
+
+def test_the_api_gives_the_same_export(client, helper):
+    volunteer = helper["volunteer"]
+
+    response = client.get(f"/api/v1/volunteers/{volunteer.token}/data/")
+
+    assert response.status_code == 200
+    assert response.json() == json.loads(
+        json.dumps(volunteer_export(volunteer), ensure_ascii=False)
+    )
+
+
+def test_the_api_erases_and_the_token_is_dead_afterwards(
+    client, helper, django_capture_on_commit_callbacks
+):
+    volunteer = helper["volunteer"]
+    token = volunteer.token
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.delete(f"/api/v1/volunteers/{token}/data/")
+
+    assert response.status_code == 204
+    volunteer.refresh_from_db()
+    assert (volunteer.name, volunteer.erased_at is not None) == ("—", True)
+    assert Assignment.objects.get(pk=helper["future"].pk).withdrawn_at is not None
+    for method in (client.get, client.delete):
+        gone = method(f"/api/v1/volunteers/{token}/data/")
+        assert (gone.status_code, gone.json()["code"]) == (404, "not_found")
+    assert client.get(f"/api/v1/volunteers/{token}/").status_code == 404

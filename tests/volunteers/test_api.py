@@ -1360,6 +1360,7 @@ def test_answers_conform_to_the_schema(festival, shift, volunteer, coordinator):
         "/api/v1/volunteers/{token}/": ["get"],
         "/api/v1/volunteers/{token}/assignments/": ["post"],
         "/api/v1/volunteers/{token}/assignments/{id}/": ["delete"],
+        "/api/v1/volunteers/{token}/data/": ["delete", "get"],
         "/api/v1/volunteers/{token}/open-shifts/": ["get"],
         "/api/v1/orga/volunteers/": ["get", "post"],
         "/api/v1/orga/volunteers/{id}/": ["get", "patch"],

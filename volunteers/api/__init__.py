@@ -26,11 +26,12 @@ API client meets:
   is 413 request_too_large, other media types 415.
 
 The package: `public` (roles, shifts), `own` (the volunteer's endpoints through
-their token, registering included), `orga` (coordinators: people and their
-qualifications), `orga_assignments` (coordinators: assignments, coverage),
-`filters` and `common` (error responses, the permission, reading a person's
-fields). The JSON parser, the 413/429 errors and the strict fields are the core's
-(events.api_plumbing), shared with the registrations' API.
+their token, registering included), `own_data` (their data: export, erasure),
+`orga` (coordinators: people and their qualifications), `orga_assignments`
+(coordinators: assignments, coverage), `filters` and `common` (error responses,
+the permission, reading a person's fields). The JSON parser, the 413/429 errors
+and the strict fields are the core's (events.api_plumbing), shared with the
+registrations' API.
 """
 
 from events.api_plumbing import RateLimited
@@ -53,6 +54,7 @@ from volunteers.api.own import (
     VolunteerOpenShiftsView,
     VolunteerRegisterView,
 )
+from volunteers.api.own_data import VolunteerDataView
 from volunteers.api.public import RoleListView, ShiftDetailView, ShiftListView
 
 __all__ = [
@@ -70,6 +72,7 @@ __all__ = [
     "ShiftListView",
     "VolunteerAssignmentView",
     "VolunteerAssignmentsView",
+    "VolunteerDataView",
     "VolunteerDetailView",
     "VolunteerOpenShiftsView",
     "VolunteerRegisterView",
