@@ -20,7 +20,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--festival", help="Only this festival (slug).")
         parser.add_argument(
-            "--now", help="Pretend it is this moment (ISO 8601; Berlin if naive)."
+            "--now",
+            help=(
+                "Decide what is due as at this moment (ISO 8601; Berlin if naive). "
+                "The handlers still see the real clock: a market not yet over keeps "
+                "its sellers."
+            ),
         )
 
     def handle(self, *args, dry_run: bool, festival: str | None, now: str | None, **kw):
