@@ -11,6 +11,7 @@ fails one.
 
 import base64
 import logging
+import time
 from dataclasses import dataclass
 from functools import partial
 
@@ -24,6 +25,12 @@ from events.models import OutboxMail
 from events.tasks import outbox_backlog, send_outbox_mail
 
 logger = logging.getLogger(__name__)
+
+# After a failed publish, mails of the next seconds are left to the relay without
+# trying the broker: a broker that is away costs one request a connect timeout (2 s,
+# settings.CELERY_BROKER_CONNECTION_TIMEOUT), not every request that sends mail.
+BROKER_RETRY_AFTER = 30.0
+_broker_down_until: dict[str, float] = {}
 
 __all__ = [
     "Attachment",
@@ -98,9 +105,13 @@ def outbox_publish(outbox_id: int) -> bool:
             )
             return False
         return True
+    broker = send_outbox_mail.app.conf.broker_url
+    if time.monotonic() < _broker_down_until.get(broker, 0.0):
+        return False  # failed a moment ago: do not make this request wait, too
     try:
         send_outbox_mail.apply_async(args=[outbox_id], retry=False)
     except Exception as exc:  # whatever the broker did: the relay sends the row
+        _broker_down_until[broker] = time.monotonic() + BROKER_RETRY_AFTER
         logger.warning(
             "outbox mail %s stays pending, the broker is unreachable: %s",
             outbox_id,
