@@ -450,6 +450,14 @@ def test_image_steps_serve_health_pages_and_static_files(tmp_path):
         status, headers, body = http_get(f"{base}/", https)
         assert status == 200, log.read_text()
         assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+        # The security headers reach the client through gunicorn (exact values in
+        # tests/security/test_headers.py).
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+        policy = dict(
+            d.split(" ", 1) for d in headers["Content-Security-Policy"].split("; ")
+        )
+        assert (policy["script-src"], policy["frame-ancestors"]) == ("'self'", "'none'")
         css = re.search(rb'href="(/static/css/festwoche\.[0-9a-f]{12}\.css)"', body)
         assert css, body[:2000]
         status, headers, _ = http_get(base + css.group(1).decode(), https)
