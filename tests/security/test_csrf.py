@@ -32,6 +32,10 @@ CSRF_EXEMPT_ALLOWED = {
     "subevents.charity_run.views.counting.counter_undo": (
         "as counter_tap: token-authenticated JSON, no cookie"
     ),
+    "events.api.not_found": (
+        "the API's JSON 404 for unmatched /api/v1/ addresses: it changes nothing, "
+        "and a POST to a wrong address should get the JSON 404, not an HTML 403"
+    ),
 }
 
 
