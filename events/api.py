@@ -215,7 +215,9 @@ class EventViewSet(
 
     @extend_schema(request=None, responses={200: EventSerializer, **WRITE_ERRORS})
     @action(detail=True, methods=["post"])
-    def publish(self, request: Request, slug: str | None = None) -> Response:
+    def publish(
+        self, request: Request, slug: str | None = None, format: str | None = None
+    ) -> Response:
         event = self.get_object()
         if not roles.can_publish(request.user, event):
             raise exceptions.PermissionDenied(_("You may not publish this event."))
@@ -225,7 +227,9 @@ class EventViewSet(
         request=CancelSerializer, responses={200: EventSerializer, **WRITE_ERRORS}
     )
     @action(detail=True, methods=["post"])
-    def cancel(self, request: Request, slug: str | None = None) -> Response:
+    def cancel(
+        self, request: Request, slug: str | None = None, format: str | None = None
+    ) -> Response:
         event = self.get_object()
         if not roles.can_publish(request.user, event):
             raise exceptions.PermissionDenied(_("You may not cancel this event."))
