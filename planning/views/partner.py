@@ -96,12 +96,20 @@ def index(request: HttpRequest) -> HttpResponse:
     partners = partners_for(request.user)
     chosen = _chosen(request, partners)
     is_member = roles.partners_of(request.user).exists()
+    portal = partner_portal(chosen, festival)
+    if portal.partners:  # it lists the organisation's volunteers by name
+        audit_request(
+            request,
+            action="planning.partner_portal_read",
+            summary=f"{len(portal.partners)} partners, "
+            f"{len(portal.volunteers)} volunteers",
+        )
     return _render(
         request,
         "planning/partner/portal.html",
         {
             "festival": festival,
-            "portal": partner_portal(chosen, festival),
+            "portal": portal,
             "is_member": is_member,
             # The Orga-Team chooses whose portal to look at.
             "all_partners": None if is_member else partners.order_by("name"),

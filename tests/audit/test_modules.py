@@ -10,7 +10,7 @@ from events.models import AuditEntry
 from registrations.models import Registration
 from tests.audit.helpers import entries, summaries
 from tests.charity_run.factories import make_run, pledge, runner
-from tests.events.factories import EventFactory, PartnerFactory, at
+from tests.events.factories import EventFactory, FestivalFactory, PartnerFactory, at
 from tests.flea_market.factories import apply, market
 from tests.planning.factories import partner_coordinator, staff
 from tests.registrations.factories import open_event, register
@@ -46,6 +46,28 @@ def test_a_partners_participant_list(client):
         )
     ]
     assert summaries() == ["Kita-Fest"]
+
+
+def test_a_partners_portal_with_its_volunteers(client):
+    FestivalFactory()
+    kita = PartnerFactory(name="Kita Sonnenschein")
+    client.force_login(partner_coordinator("kita", kita))
+
+    response = client.get("/orga/planning/partner/")
+
+    assert response.status_code == 200
+    assert entries() == [("planning.partner_portal_read", "", "", "kita", "staff")]
+    assert summaries() == ["1 partners, 0 volunteers"]
+
+
+def test_the_orga_teams_portal_before_choosing_an_organisation_is_not_logged(
+    client, orga
+):
+    FestivalFactory()
+    PartnerFactory()
+
+    assert client.get("/orga/planning/partner/").status_code == 200
+    assert entries() == []
 
 
 def test_another_organisations_list_is_a_404_and_not_logged(client):
