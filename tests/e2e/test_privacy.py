@@ -1,6 +1,7 @@
 """A volunteer on a phone opens "Meine Daten" from their page, reads it, downloads
-the file, deletes everything and finds the link dead; screenshots of the data page
-and the confirmation step go to /tmp/shots-access/."""
+the file, deletes everything and finds the link dead, then reads the privacy
+notice; axe finds nothing serious on those pages; screenshots go to
+/tmp/shots-access/."""
 
 import datetime as dt
 import json
@@ -40,7 +41,10 @@ def helper(transactional_db):
     return volunteer
 
 
-def test_a_volunteer_downloads_and_deletes_their_data(live_server, chromium, helper):
+def test_a_volunteer_downloads_and_deletes_their_data(
+    live_server, chromium, helper, axe_js
+):
+    from tests.e2e.test_accessibility import axe_violations, describe
     from volunteers.models import Assignment, Volunteer
 
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -65,6 +69,8 @@ def test_a_volunteer_downloads_and_deletes_their_data(live_server, chromium, hel
             "document.documentElement.scrollWidth <= window.innerWidth"
         )
         page.screenshot(path=str(SHOTS / "volunteer-data-390.png"), full_page=True)
+        violations = axe_violations(page, axe_js)
+        assert not violations, describe(violations)
 
         with page.expect_download() as download_info:
             page.locator("[data-download]").click()
@@ -85,6 +91,8 @@ def test_a_volunteer_downloads_and_deletes_their_data(live_server, chromium, hel
             "document.documentElement.scrollWidth <= window.innerWidth"
         )
         page.screenshot(path=str(SHOTS / "volunteer-delete-390.png"), full_page=True)
+        violations = axe_violations(page, axe_js)
+        assert not violations, describe(violations)
         page.locator("[data-confirm-delete]").click()
         expect(page.locator("[data-deleted]")).to_be_visible()
         page.screenshot(path=str(SHOTS / "volunteer-deleted-390.png"), full_page=True)
@@ -93,5 +101,11 @@ def test_a_volunteer_downloads_and_deletes_their_data(live_server, chromium, hel
         assert (volunteer.name, volunteer.erased_at is not None) == ("—", True)
         assert Assignment.objects.get(volunteer=volunteer).withdrawn_at is not None
         assert page.goto(f"{live_server.url}/v/{token}/").status == 404
+
+        page.goto(f"{live_server.url}/datenschutz/")
+        expect(page.locator("[data-retention]").first).to_be_visible()
+        page.screenshot(path=str(SHOTS / "privacy-390.png"), full_page=True)
+        violations = axe_violations(page, axe_js)
+        assert not violations, describe(violations)
     finally:
         context.close()
