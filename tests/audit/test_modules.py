@@ -92,6 +92,8 @@ def test_the_spendenlauf_lists_files_and_exports(client, orga):
         for path in (
             "runners/?q=Mia",
             "pledges/",
+            "teams/",
+            "flagged/",
             "export/runners.csv",
             "export/pledges.xlsx",
             "certificates.pdf",
@@ -100,11 +102,13 @@ def test_the_spendenlauf_lists_files_and_exports(client, orga):
         )
     ]
 
-    assert statuses == [200] * 7
+    assert statuses == [200] * 9
     run_ref = ("charity_run.run", str(run.pk))
     assert [(a, (t, i)) for a, t, i, _who, _via in entries()] == [
         ("charity_run.runners_read", run_ref),
         ("charity_run.pledges_read", run_ref),
+        ("charity_run.teams_read", run_ref),
+        ("charity_run.flagged_read", run_ref),
         ("charity_run.export", run_ref),
         ("charity_run.export", run_ref),
         ("charity_run.certificates_read", run_ref),
@@ -113,6 +117,8 @@ def test_the_spendenlauf_lists_files_and_exports(client, orga):
     ]
     assert {(who, via) for _a, _t, _i, who, via in entries()} == {("orga", "staff")}
     assert summaries() == [
+        "",
+        "",
         "",
         "",
         "runners, CSV: 1 rows",
@@ -133,6 +139,7 @@ def test_the_markets_applications_and_seller_files(client, orga):
         client.get(f"{base}/{path}").status_code
         for path in (
             "?q=Familie",
+            "board/",
             "sellers.csv",
             "sellers.xlsx",
             "sellers.pdf",
@@ -141,16 +148,18 @@ def test_the_markets_applications_and_seller_files(client, orga):
         )
     ]
 
-    assert statuses == [200] * 6
+    assert statuses == [200] * 7
     market_ref = ("flea_market.market", str(the_market.pk))
     assert [(a, (t, i)) for a, t, i, _who, _via in entries()] == [
         ("flea_market.applications_read", market_ref),
+        ("flea_market.board_read", market_ref),
         ("flea_market.export", market_ref),
         ("flea_market.export", market_ref),
         ("flea_market.export", market_ref),
         ("flea_market.export", market_ref),
     ]
     assert summaries() == [
+        "",
         "",
         "sellers, CSV: 1 rows",
         "sellers, XLSX: 1 rows",

@@ -150,6 +150,8 @@ def teams(request: HttpRequest, run: Run) -> HttpResponse:
                     },
                 )
                 return redirect("charity_run:orga-teams", slug=run.slug)
+    # The list names each team's contact person.
+    audit_request(request, action="charity_run.teams_read", obj=run)
     return render(
         request,
         "charity_run/orga/teams.html",
@@ -290,6 +292,7 @@ def flagged(request: HttpRequest, run: Run) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, error_text(exc))
         return redirect("charity_run:orga-flagged", slug=run.slug)
+    audit_request(request, action="charity_run.flagged_read", obj=run)
     return render(
         request,
         "charity_run/orga/flagged.html",

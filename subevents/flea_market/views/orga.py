@@ -107,6 +107,8 @@ def applications(request: HttpRequest, market: Market) -> HttpResponse:
 def board(request: HttpRequest, market: Market) -> HttpResponse:
     plans = selectors.plan_views(market)
     waiting = selectors.application_list(market, status=Application.Status.WAITING)
+    # The plan and the waiting list name the sellers.
+    audit_request(request, action="flea_market.board_read", obj=market)
     return render(
         request,
         "flea_market/orga/board.html",
