@@ -131,7 +131,8 @@ def service_env(var_dir: Path) -> dict:
 # --- Data -----------------------------------------------------------------------------
 def popular_events_create() -> list:
     """Ten screenings of a new sub-event in the demo festival, CAPACITIES seats,
-    registration open, each at its own time in one (not shared) tent."""
+    registration open, each at its own time in one (not shared) tent; and an
+    eleventh with 1000 seats for the CPU profile."""
     from django.utils import timezone
 
     from events import services
@@ -143,10 +144,11 @@ def popular_events_create() -> list:
         festival=festival, name="Kinozelt am Abend", slug="kinozelt-am-abend"
     )
     venue = Venue.objects.create(
-        name="Kinozelt im Stadtpark", slug="kinozelt", capacity=max(CAPACITIES)
+        name="Kinozelt im Stadtpark", slug="kinozelt", capacity=1000
     )
     events = []
-    for n, capacity in enumerate(CAPACITIES):
+    # The popular ten, then one with room for everyone for the CPU profile.
+    for n, capacity in enumerate([*CAPACITIES, 1000]):
         day = festival.start_date + dt.timedelta(days=n // 2)
         starts_at = dt.datetime.combine(day, dt.time(15 + 4 * (n % 2)), tzinfo=BERLIN)
         events.append(
@@ -217,13 +219,16 @@ class Recorder:
         self.lock = threading.Lock()
         self.rows: list[tuple[str, int, float, float]] = []
         self.failures: list[str] = []
+        self.unexpected = 0
 
     def add(self, kind: str, status: int, ms: float, note: str = "") -> None:
         with self.lock:
             # (kind, status, latency in ms, when it was answered)
             self.rows.append((kind, status, ms, time.monotonic()))
-            if note and len(self.failures) < 20:
-                self.failures.append(note)
+            if note:
+                self.unexpected += 1
+                if len(self.failures) < 20:
+                    self.failures.append(note)
 
 
 class Client:
@@ -517,15 +522,21 @@ class Sampler(threading.Thread):
             except Exception as exc:  # a sample lost is no reason to stop
                 self.lost.append(repr(exc))
 
-    def finish(self) -> dict:
-        self.stop.set()
-        self.join(5)
-        busy0, total0 = self.machine_start
-        busy1, total1 = machine_ticks()
-        self.conn.close()
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds per group since the first sample, as of the last one."""
         cpu: dict[str, float] = defaultdict(float)
         for pid, name in self.owner.items():
             cpu[name] += (self.last[pid] - self.first[pid]) / TICKS
+        return cpu
+
+    def finish(self) -> dict:
+        self.stop.set()
+        if self.ident is not None:
+            self.join(5)
+        busy0, total0 = self.machine_start
+        busy1, total1 = machine_ticks()
+        self.conn.close()
+        cpu = self.cpu()
         machine_busy = (busy1 - busy0) / TICKS
         ours = sum(cpu.values())
         return {
@@ -954,6 +965,109 @@ def round_run(
     }
 
 
+def cpu_profile(services: Services, worker_class: str, probe, feeds: list) -> dict:
+    """CPU milliseconds per request of each kind, one request at a time against
+    the quiet server: gunicorn's workers and PostgreSQL's backends, from
+    /proc, so a busy machine slows the requests but does not change the figures.
+    The POST's share is (form + POST) minus the form alone."""
+    from registrations.models import Household, Registration
+
+    server = services.server(worker_class)
+    recorder = Recorder()
+    tokens: list[str] = []
+    counter = iter(range(10**6))
+
+    def client() -> Client:
+        n = next(counter)
+        return Client(server.port, f"10.40.{n // 250}.{n % 250 + 1}", recorder)
+
+    def form_and_post() -> None:
+        browser = client()
+        form = browser.request("form", "GET", f"/events/{probe.slug}/register/")
+        data = {
+            **hidden_fields(form.body if form else b""),
+            "name": "Familie Messprobe",
+            "email": f"probe{next(counter)}@{BENCH_DOMAIN}",
+            "consent_privacy": "on",
+            "p-TOTAL_FORMS": "2",
+            "p-0-name": "Sabine",
+            "p-0-age": "38",
+            "p-1-name": "Mia",
+            "p-1-age": "7",
+        }
+        answer = browser.request(
+            "post",
+            "POST",
+            f"/events/{probe.slug}/register/",
+            body=urlencode(data).encode(),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": f"https://{HOST}",
+                "Referer": f"https://{HOST}/events/{probe.slug}/register/",
+            },
+            expect=(302,),
+        )
+        if answer is not None:
+            tokens.append(answer.header("Location").rstrip("/").split("/")[-2])
+
+    def feed_304() -> None:
+        first = client().request("feed", "GET", feeds[0])
+        etag = first.header("ETag") if first else ""
+        client().request(
+            "feed", "GET", feeds[0], headers={"If-None-Match": etag}, expect=(304,)
+        )
+
+    kinds = {
+        "programme": lambda: client().request("programme", "GET", "/"),
+        "programme (filtered)": lambda: client().request("p", "GET", "/?age=7"),
+        "event page": lambda: client().request("e", "GET", f"/events/{probe.slug}/"),
+        "registration form": lambda: client().request(
+            "form", "GET", f"/events/{probe.slug}/register/"
+        ),
+        "registration form + POST": form_and_post,
+        "confirmation": lambda: client().request(
+            "c", "GET", f"/r/{tokens[next(counter) % len(tokens)]}/registered/"
+        ),
+        "feed poll (200)": lambda: client().request("feed", "GET", feeds[0]),
+        "feed poll (200 + 304)": feed_304,
+        "healthz": lambda: client().request("h", "GET", "/healthz"),
+    }
+    repeat = 30
+    profile: dict[str, dict] = {}
+    for kind, call in kinds.items():
+        if kind == "confirmation" and not tokens:
+            continue  # the POSTs failed: counted as unexpected answers
+        call()  # a first one fills the caches a busy evening has filled
+        sampler = Sampler({"gunicorn": {server.process.pid}}, None)
+        for _ in range(repeat):
+            call()
+        sampler._sample()
+        cpu = sampler.cpu()
+        sampler.conn.close()
+        profile[kind] = {
+            "gunicorn_ms": round(1000 * cpu["gunicorn"] / repeat, 1),
+            "postgres_ms": round(1000 * cpu["postgres (our backends)"] / repeat, 1),
+        }
+    for combined, alone, name in (
+        ("registration form + POST", "registration form", "registration POST"),
+        ("feed poll (200 + 304)", "feed poll (200)", "feed poll (304)"),
+    ):
+        profile[name] = {
+            tier: round(profile[combined][tier] - profile[alone][tier], 1)
+            for tier in ("gunicorn_ms", "postgres_ms")
+        }
+        profile.pop(combined)
+    Registration.objects.filter(event=probe).delete()
+    Household.objects.filter(email__startswith="probe").delete()
+    return {
+        "server": worker_class,
+        "repeat": repeat,
+        "cpu_ms_per_request": profile,
+        "unexpected_answers": recorder.unexpected,
+        "first_failures": recorder.failures[:5],
+    }
+
+
 def limit_figures(load: dict, requests: int) -> dict:
     """The figures that say where the limit is: CPU per request of each tier,
     how busy the machine was, and how often PostgreSQL's sessions waited on a lock
@@ -1117,7 +1231,7 @@ def main() -> int:
         services.start_serving()
         lap = time.monotonic()
         call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
-        popular = popular_events_create()
+        *popular, probe = popular_events_create()
         setup["demo_s"] = round(time.monotonic() - lap, 1)
         filters = [f"age={age}" for age in (4, 7, 10)] + ["free=true"]
         filters += [f"sub_event={s.slug}" for s in SubEvent.objects.all()[:4]]
@@ -1143,6 +1257,8 @@ def main() -> int:
         for worker_class in WORKER_CLASSES:
             results.append(round_run(worker_class, services, popular, filters, feeds))
             connection.close()
+        profile = cpu_profile(services, WORKER_CLASSES[0], probe, feeds)
+        connection.close()
     finally:
         from django.db import connections
 
@@ -1152,6 +1268,13 @@ def main() -> int:
         redis_release()
 
     checks = [check for result in results for check in round_checks(result)]
+    checks.append(
+        {
+            "name": "CPU profile: every request answered as expected",
+            "passed": profile["unexpected_answers"] == 0,
+            "detail": f"{profile['unexpected_answers']} unexpected answers",
+        }
+    )
     clean = [r for r in results if all(c["passed"] for c in round_checks(r))]
     if clean:
         best = min(clean, key=lambda r: r["per_kind"]["registration POST"]["p95_ms"])
@@ -1202,6 +1325,7 @@ def main() -> int:
                 "Lock:tuple are sessions queued on an event's row lock",
             ],
             "rounds": results,
+            "cpu_profile": profile,
             "checks": checks,
         },
     )
@@ -1214,6 +1338,18 @@ def main() -> int:
     )
     for result in results:
         print_round(result)
+    print()
+    print(
+        f"CPU per request, one at a time (gunicorn {profile['server']} / "
+        "PostgreSQL backend, ms):"
+    )
+    print(
+        "  "
+        + ", ".join(
+            f"{kind} {row['gunicorn_ms']}/{row['postgres_ms']}"
+            for kind, row in profile["cpu_ms_per_request"].items()
+        )
+    )
     print()
     benchkit.checks_print(checks)
     print(f"\nlower p95 at the opening with 0 errors: {choice or 'none'}")
