@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -350,3 +351,19 @@ def test_a_refused_change_writes_nothing(plan):
 
     assert refused.value.code == "already_registered"
     assert entries() == []
+
+
+def test_the_admins_cancel_action_is_logged_as_the_admin_user(client, plan):
+    chef = User.objects.create_superuser("chef", "chef@example.org", "pw")
+    client.force_login(chef)
+    party = plan["party"]
+
+    response = client.post(
+        "/admin/registrations/registration/",
+        {"action": "cancel_registrations", "_selected_action": [party.pk]},
+    )
+
+    assert response.status_code == 302
+    assert entries() == [
+        ("registrations.cancel", REGISTRATION, str(party.pk), "chef", "staff")
+    ]
