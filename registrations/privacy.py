@@ -8,7 +8,7 @@ text changes.
 from django.template.loader import render_to_string
 from django.utils import translation
 
-PRIVACY_NOTICE_VERSION = "2026-11"
+PRIVACY_NOTICE_VERSION = "2026-12"
 
 
 def privacy_notice_text(language: str | None = None) -> str:

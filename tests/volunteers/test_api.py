@@ -403,7 +403,7 @@ def test_a_new_volunteer_gets_201_with_their_links(
     assert response["Location"] == url
     assert (volunteer.partner, volunteer.consent_privacy_version) == (
         partner,
-        "2026-11",
+        "2026-12",
     )
     assert [m.to for m in mail.outbox] == [["jonas@example.org"]]
     assert page.removeprefix("http://testserver") in mail.outbox[0].body

@@ -207,7 +207,7 @@ def test_adult_registers_and_lands_on_their_page(
         "adult",
         None,
         "en",
-        "2026-11",
+        "2026-12",
     )
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jonas@example.org"]
