@@ -22,4 +22,5 @@ urlpatterns = [
     path("r/<str:token>/data.json", views.data_json, name="data_json"),
     path("r/<str:token>/data/", views.data_page, name="data"),
     path("r/<str:token>/delete/", views.data_delete, name="delete"),
+    path("r/<str:token>/renew/", views.link_renew, name="link_renew"),
 ]

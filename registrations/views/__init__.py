@@ -7,6 +7,7 @@ from registrations.views.household import (  # noqa: F401
     data_delete,
     data_json,
     data_page,
+    link_renew,
     link_resend,
 )
 from registrations.views.manage import (  # noqa: F401

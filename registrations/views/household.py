@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from events.forms import LinkResendForm, describe_errors
 from events.ratelimit import ratelimit_exceeded, too_many_response
@@ -23,6 +25,7 @@ from registrations.services import (
     household_erase,
     household_link_resend,
 )
+from registrations.services.links import household_link_renew
 
 LINK_LIMIT = {"scope": "link", "limit": 5, "window": 600}
 
@@ -117,6 +120,27 @@ def data_delete(request: HttpRequest, token: str) -> HttpResponse:
             "active": sorted(active, key=lambda r: (r.event.starts_at, r.pk)),
         },
     )
+
+
+@require_POST
+def link_renew(request: HttpRequest, token: str) -> HttpResponse:
+    """A new link for the family's page (its token proves it); the old one stops
+    working, the new one is mailed to the household's address."""
+    if ratelimit_exceeded(request, **LINK_LIMIT):
+        return too_many_response(
+            request,
+            window=LINK_LIMIT["window"],
+            template="registrations/public/rate_limited.html",
+        )
+    household = household_link_renew(household=_household_or_404(token))
+    messages.success(
+        request,
+        _(
+            "Your page has a new address; the old link no longer works. We have "
+            "sent the new link to your e-mail address. Please bookmark this page."
+        ),
+    )
+    return redirect(household.get_absolute_url())
 
 
 # --- Link lost? -------------------------------------------------------------------

@@ -234,3 +234,46 @@ def test_counting_link_revoked_by_the_organisers(client):
         f"/run/count/{counter.token}/tap/", "{}", content_type="application/json"
     )
     assert (tap.status_code, tap.json()["code"]) == (403, "counter_revoked")
+
+
+@pytest.mark.django_db
+def test_family_renews_its_own_link_and_gets_the_new_one_by_mail(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    household = register(open_event(), 8).registration.household
+    old = household.token
+    mailoutbox.clear()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert f'action="/r/{old}/renew/"' in client.get(f"/r/{old}/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/r/{old}/renew/")
+
+    household.refresh_from_db()
+    assert household.token != old
+    assert response.status_code == 302
+    assert response["Location"] == f"/r/{household.token}/"
+    assert client.get(f"/r/{old}/").status_code == 404
+    assert client.get(f"/r/{household.token}/").status_code == 200
+    assert [m.to for m in mailoutbox] == [[household.email]]
+    assert f"/r/{household.token}/" in mailoutbox[0].body
+    assert old not in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_single_registration_link_cannot_renew_the_households(client):
+    registration = register(open_event(), 8).registration
+    household_token = registration.household.token
+
+    response = client.post(f"/r/{registration.token}/renew/")
+
+    assert response.status_code == 404
+    registration.household.refresh_from_db()
+    assert registration.household.token == household_token
+
+
+@pytest.mark.django_db
+def test_renewing_is_a_post(client):
+    household = register(open_event(), 8).registration.household
+
+    assert client.get(f"/r/{household.token}/renew/").status_code == 405
