@@ -79,7 +79,9 @@ class EventSerializer(serializers.ModelSerializer):
     """What the programme shows about an event (read)."""
 
     sub_event = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    venue = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    venue = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     audiences = AudienceSerializer(many=True, read_only=True)
     host_partners = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
@@ -141,6 +143,23 @@ class EventSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
+class PlanningDateTimeField(serializers.DateTimeField):
+    """A moment of a festival's planning: years 2000 to 2999 (400
+    `date_out_of_range`). Year 14 in Europe/Berlin has the local mean time's
+    offset +00:53:28, which no RFC 3339 date-time can state, and no festival
+    week is planned for it."""
+
+    default_error_messages = {
+        "date_out_of_range": _("Enter a date between the years 2000 and 2999.")
+    }
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if not 2000 <= moment.year <= 2999:
+            self.fail("date_out_of_range")
+        return moment
+
+
 class EventWriteSerializer(serializers.Serializer):
     """What an organiser may send to create or change an event."""
 
@@ -154,8 +173,8 @@ class EventWriteSerializer(serializers.Serializer):
     venue = serializers.SlugRelatedField(
         slug_field="slug", queryset=Venue.objects.all(), required=False, allow_null=True
     )
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = PlanningDateTimeField()
+    ends_at = PlanningDateTimeField()
     setup_minutes = serializers.IntegerField(
         min_value=0, max_value=1440, required=False
     )
@@ -165,8 +184,8 @@ class EventWriteSerializer(serializers.Serializer):
     capacity = serializers.IntegerField(
         min_value=0, max_value=100000, required=False, allow_null=True
     )
-    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
-    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_opens_at = PlanningDateTimeField(required=False, allow_null=True)
+    registration_closes_at = PlanningDateTimeField(required=False, allow_null=True)
     max_party_size = serializers.IntegerField(min_value=1, max_value=50, required=False)
     adult_required_under = serializers.IntegerField(
         min_value=0, max_value=18, required=False, allow_null=True
