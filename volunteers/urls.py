@@ -21,4 +21,5 @@ urlpatterns = [
     path("v/<str:token>/data.json", views.data_json, name="data_json"),
     path("v/<str:token>/data/", views.data_page, name="data"),
     path("v/<str:token>/delete/", views.data_delete, name="delete"),
+    path("v/<str:token>/renew/", views.link_renew, name="link_renew"),
 ]

@@ -277,3 +277,31 @@ def test_renewing_is_a_post(client):
     household = register(open_event(), 8).registration.household
 
     assert client.get(f"/r/{household.token}/renew/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_volunteer_renews_their_own_link_and_gets_the_new_one_by_mail(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    volunteer = VolunteerFactory()
+    old = volunteer.token
+    assert f'action="/v/{old}/renew/"' in client.get(f"/v/{old}/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/v/{old}/renew/")
+
+    volunteer.refresh_from_db()
+    assert volunteer.token != old
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/v/{volunteer.token}/",
+    )
+    assert client.get(f"/v/{old}/").status_code == 404
+    assert client.get(f"/v/{volunteer.token}/").status_code == 200
+    assert [m.to for m in mailoutbox] == [[volunteer.email]]
+    assert f"/v/{volunteer.token}/" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_an_unknown_volunteer_link_renews_nothing(client):
+    assert client.post("/v/" + "x" * 43 + "/renew/").status_code == 404

@@ -632,8 +632,9 @@ def test_posts_only_and_csrf_protected(festival, entrance):
     assert Assignment.objects.count() == 0
     assert Volunteer.objects.count() == 1
     html = client.get(page(volunteer)).content.decode()
-    # 1 sign-up, 1 language switch, 1 new calendar address (the calendar menu)
-    assert html.count('name="csrfmiddlewaretoken"') == 3
+    # 1 sign-up, 1 language switch, 1 new calendar address (the calendar menu),
+    # 1 new link for the page
+    assert html.count('name="csrfmiddlewaretoken"') == 4
 
 
 def test_filters_by_day_role_and_sub_event(client, festival, entrance, hall):

@@ -7,4 +7,5 @@ service, render; every rule lives in volunteers.services and volunteers.selector
 
 from volunteers.views.data import data_delete, data_json, data_page  # noqa: F401
 from volunteers.views.join import join, link_resend, received  # noqa: F401
+from volunteers.views.links import link_renew  # noqa: F401
 from volunteers.views.mine import mine, print_list, signup, withdraw  # noqa: F401
