@@ -1,4 +1,6 @@
-"""Language: German unless the visitor chose English with the language switch.
+"""The project's middleware: the chosen language, and 503 when the database is away.
+
+Language: German unless the visitor chose English with the language switch.
 
 Django's LocaleMiddleware would follow the browser's Accept-Language, so a parent
 with an English-language phone would land on an English site of a German town's
