@@ -42,6 +42,7 @@ import random
 import re
 import secrets
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -1363,6 +1364,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # `timeout` and CI stop with SIGTERM: unwind through the `finally` blocks too,
+    # so the servers, the worker, the scratch database and Redis are cleaned up.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         code = main()
     except BaseException:
