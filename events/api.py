@@ -43,6 +43,11 @@ from events.serializers import (
 
 WRITE_ACTIONS = {"update", "partial_update", "cancel", "publish"}
 
+# What a slug can be (the models' SlugField): anything else in its place in an
+# address is no route, a JSON 404 (api_urls.not_found) without a query — a NUL
+# byte there was a 500 on PostgreSQL, which refuses NUL in a query's text.
+SLUG = "[-a-zA-Z0-9_]+"
+
 _ERROR_TEXTS = {
     400: "Refused; `code` says why (venue_conflict, end_before_start, ...).",
     401: "Not signed in (send `Authorization: Token <token>`).",
@@ -91,6 +96,7 @@ class EventViewSet(
 
     schema = ErrorsAutoSchema()
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     filterset_class = EventFilter
     permission_classes = [IsPlannerOrReadOnly]
     queryset = Event.objects.none()  # for the permission class and the schema
@@ -244,6 +250,7 @@ class EventViewSet(
 class SubEventViewSet(viewsets.ReadOnlyModelViewSet):
     schema = ErrorsAutoSchema()
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     serializer_class = SubEventSerializer
 
     def get_queryset(self) -> QuerySet[SubEvent]:
@@ -266,6 +273,7 @@ class VenueViewSet(
 
     schema = ErrorsAutoSchema()
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     serializer_class = VenueSerializer
     permission_classes = [IsPlannerOrReadOnly]
     queryset = Venue.objects.none()
@@ -311,6 +319,7 @@ def not_found(request: HttpRequest, path: str) -> JsonResponse:
 class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
     schema = ErrorsAutoSchema()
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     serializer_class = PartnerSerializer
     queryset = Partner.objects.all()
     filterset_fields = ["sector"]

@@ -160,17 +160,26 @@ class PlanningDateTimeField(serializers.DateTimeField):
         return moment
 
 
+class SlugReferenceField(serializers.SlugRelatedField):
+    """Another object named by its slug. A value with a NUL byte names none and is
+    `does_not_exist` without a query: PostgreSQL refuses NUL in a query's text
+    (a DataError, which was a 500)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
 class EventWriteSerializer(serializers.Serializer):
     """What an organiser may send to create or change an event."""
 
-    sub_event = serializers.SlugRelatedField(
-        slug_field="slug", queryset=SubEvent.objects.all()
-    )
+    sub_event = SlugReferenceField(slug_field="slug", queryset=SubEvent.objects.all())
     title = serializers.CharField(max_length=200)
     slug = serializers.SlugField(max_length=120, required=False)
     summary = serializers.CharField(max_length=300, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True)
-    venue = serializers.SlugRelatedField(
+    venue = SlugReferenceField(
         slug_field="slug", queryset=Venue.objects.all(), required=False, allow_null=True
     )
     starts_at = PlanningDateTimeField()
@@ -205,10 +214,10 @@ class EventWriteSerializer(serializers.Serializer):
         max_length=10,
     )
     accessibility_notes = serializers.CharField(required=False, allow_blank=True)
-    audiences = serializers.SlugRelatedField(
+    audiences = SlugReferenceField(
         slug_field="slug", many=True, queryset=Audience.objects.all(), required=False
     )
-    host_partners = serializers.SlugRelatedField(
+    host_partners = SlugReferenceField(
         slug_field="slug", many=True, queryset=Partner.objects.all(), required=False
     )
 

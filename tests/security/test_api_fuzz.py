@@ -15,7 +15,9 @@ refusals, not only 404s. Cases are derandomised: a run is reproducible.
 import pytest
 import schemathesis
 from django.contrib.auth.models import Group, User
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -130,7 +132,20 @@ def member(username: str, group: str) -> User:
 
 
 @pytest.fixture
-def world() -> dict:
+def _requests_in_the_test_transaction():
+    """Schemathesis calls Django's WSGI handler itself, and the handler closes a
+    connection at each request's start and end if it is not in autocommit mode:
+    on PostgreSQL that would drop the test's transaction and its festival. The
+    test client disconnects the same signal handler for its requests."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(_requests_in_the_test_transaction) -> dict:
     """A festival with one of everything the API shows: a published event with
     open registration, a draft, a confirmed and a waiting party, a shift with a
     volunteer on it, an open shift, a qualification; API tokens for an Orga-Team
@@ -298,3 +313,34 @@ def test_a_sub_event_without_lead_partner_reads_null():
 
     assert response.json()["lead_partner"] is None
     assert schema_property("SubEvent", "lead_partner")["nullable"] is True
+
+
+def test_a_nul_byte_in_a_slug_names_nothing():
+    """PostgreSQL refuses NUL in a query: found as a 500 of POST /api/v1/events/."""
+    client = orga_client()
+
+    body = client.post(
+        "/api/v1/events/",
+        {
+            "sub_event": "ki\x00no",
+            "title": "Null",
+            "starts_at": at(0, 10).isoformat(),
+            "ends_at": at(0, 11).isoformat(),
+        },
+        format="json",
+    )
+    paths = [
+        client.get(f"/api/v1/{collection}/ki%00no/").status_code
+        for collection in (
+            "events",
+            "subevents",
+            "venues",
+            "partners",
+            "registrations",
+            "volunteers",
+        )
+    ]
+
+    assert body.status_code == 400
+    assert body.json()["errors"]["sub_event"][0]["code"] == "does_not_exist"
+    assert paths == [404, 404, 404, 404, 404, 404]
