@@ -943,10 +943,14 @@ class Requester:
     def __init__(self) -> None:
         self.baseline = fingerprint()
         self.changed: list[tuple] = []
+        self.last = None
+        self.leaks: list[tuple] = []
+        self.controls: dict[tuple, bool] = {}
 
     def __call__(self, client: Client, method: str, url: str, expected, user=None):
         if method == "get":
-            return status_of(client.get(url))
+            self.last = client.get(url)
+            return status_of(self.last)
         cache.clear()  # rate limits count POSTs
         send = client.post if method == "post" else client.delete
         if expected in REFUSED:
@@ -984,6 +988,14 @@ def observe(world: World, method: str, entries: list[Entry], requester) -> dict:
                 )
             )
             TIMES[entry.key] = TIMES.get(entry.key, 0) + time.perf_counter() - started
+            if method == "get" and (entry.key, role) in SEES_A:
+                body = requester.last.content.decode("utf-8", "replace")
+                requester.controls[(entry.key, role)] = "Familie Amsel" in body
+            if method == "get" and role in BLIND_TO_A:
+                body = requester.last.content.decode("utf-8", "replace")
+                requester.leaks += [
+                    (entry.key, role, word) for word in A_SECRETS if word in body
+                ]
         seen[entry.key] = tuple(row)
     return seen
 
@@ -1009,6 +1021,13 @@ def observe_stranger(world: World, requester) -> tuple[dict, list]:
     return seen, leaks
 
 
+# Roles that must never see a word of the A side's people, on any page or file.
+BLIND_TO_A = ("anonymous", "partner_b")
+# ... and pages where the A side's family shows, so the search above can find it.
+SEES_A = {
+    ("registrations:manage", "family"),
+    ("planning:partner-participants", "partner_a"),
+}
 TIMES: dict[str, float] = {}
 OBSERVE = os.environ.get("MATRIX_OBSERVE")  # a path: write what was seen there
 
@@ -1086,7 +1105,7 @@ def test_each_role_gets_exactly_its_status_and_no_token_opens_another_s_data(
                     "get": got,
                     "post": posted,
                     "stranger": stranger,
-                    "leaks": leaks,
+                    "leaks": leaks + requester.leaks,
                     "changed": requester.changed,
                     "times": TIMES,
                     "admin_rule": {
@@ -1108,4 +1127,6 @@ def test_each_role_gets_exactly_its_status_and_no_token_opens_another_s_data(
     assert posted == expected_post, differences(posted, expected_post)
     assert stranger == STRANGER, differences(stranger, STRANGER)
     assert leaks == []
+    assert requester.leaks == []
+    assert requester.controls == dict.fromkeys(SEES_A, True)
     assert requester.changed == []
