@@ -1130,3 +1130,35 @@ def test_each_role_gets_exactly_its_status_and_no_token_opens_another_s_data(
     assert requester.leaks == []
     assert requester.controls == dict.fromkeys(SEES_A, True)
     assert requester.changed == []
+
+
+def test_household_b_s_link_cannot_cancel_household_a_s_party_or_person(client):
+    """The manage actions take the party or person from the form: household B's
+    link with household A's ids finds nothing, and A stays registered."""
+    from registrations.models import Registration
+    from tests.registrations.factories import open_event, register
+
+    event = open_event(slug="bastelnachmittag")
+    party_a = register(event, 7, 38, name="Familie Amsel").registration
+    party_b = register(event, 9, 41, name="Familie Buchfink").registration
+    person_a = party_a.participants.order_by("pk").first()
+    token_b = party_b.household.token
+
+    refused = [
+        client.post(f"/r/{token_b}/cancel/", {"registration": party_a.pk}).status_code,
+        client.post(
+            f"/r/{token_b}/cancel-person/", {"participant": person_a.pk}
+        ).status_code,
+    ]
+    own = client.post(f"/r/{token_b}/cancel/", {"registration": party_b.pk})
+
+    assert refused == [404, 404]
+    party_a.refresh_from_db()
+    person_a.refresh_from_db()
+    assert (party_a.status, person_a.cancelled_at) == (
+        Registration.Status.CONFIRMED,
+        None,
+    )
+    assert own.status_code == 302
+    party_b.refresh_from_db()
+    assert party_b.status == Registration.Status.CANCELLED
