@@ -9,12 +9,18 @@ ModelAdmins that narrow them listed in ADMIN_RULES.
 
 Token URLs carry the role's own token where the role holds one (the family holds
 household A's links, the volunteer volunteer A's), else a token of nobody. A
-second test opens every token URL with the B side's tokens, other kwargs still
-naming the A side's objects: it must never show the A side's data.
+third pass (same world: building it is the slow part) opens every token URL with
+the B side's tokens, other kwargs still naming the A side's objects: it must never
+show the A side's data. Anonymous visitors and partner B must not meet a word of
+the A side's people (A_SECRETS) on any page or file.
 
 POSTs the table expects to be refused (login, 400, 403, 404, 405) must change
 nothing: the main tables are compared before and after. POSTs that are accepted
 are rolled back, so every request sees the same world.
+
+MATRIX_OBSERVE=/tmp/seen.json runs the passes without asserting and writes what
+each role got (and the admin rule's answer) to that file: a start for a new row,
+never a substitute for deciding what the row should be.
 """
 
 import json
@@ -49,7 +55,9 @@ EVERYONE_400 = (400,) * 8
 EVERYONE_404 = (404,) * 8
 EVERYONE_405 = (405,) * 8
 EVERYONE_415 = (415,) * 8
-EVERYONE_503 = (503,) * 8  # a printed document: "being prepared" (built by a task)
+# A printed document: "being prepared" (its build task is queued after commit,
+# which a test's transaction never reaches); the permission is checked before.
+EVERYONE_503 = (503,) * 8
 
 # URL key: (GET statuses, empty-POST statuses), in the order of ROLES:
 #   anonymous, family, volunteer, partner_a, partner_b, lead, coordination, orga
