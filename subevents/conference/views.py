@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from events import roles
 from events.orga import current_festival, error_text
 from events.ratelimit import ratelimit_exceeded, too_many_response
 from events.selectors import festival_current
@@ -30,10 +31,11 @@ def _sub_event_or_404():
 
 
 def may_review(user, sub_event) -> bool:
-    """The programme committee: the permission, or a lead of the conference."""
+    """The programme committee: the permission, or a lead of the conference (the
+    one rule for leads, events.roles.user_leads: staff in the Modulleitung)."""
     return user.is_active and (
         user.has_perm("conference.review_submission")
-        or sub_event.leads.filter(pk=user.pk).exists()
+        or roles.user_leads(user, sub_event)
     )
 
 

@@ -35,6 +35,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from events import roles
+from tests.events.factories import FestivalFactory
 from tests.security.matrix_urls import (
     Entry,
     admin_model_of,
@@ -1170,3 +1171,23 @@ def test_household_b_s_link_cannot_cancel_household_a_s_party_or_person(client):
     assert own.status_code == 302
     party_b.refresh_from_db()
     assert party_b.status == Registration.Status.CANCELLED
+
+
+def test_only_a_lead_in_the_modulleitung_reviews_the_conference(client):
+    """The conference's committee pages take leads by the one rule for leads
+    (events.roles.user_leads): a staff account listed as lead but outside the
+    Modulleitung (e.g. removed from it) is refused like other staff."""
+    from tests.conference.factories import ConferenceFactory
+    from tests.planning.factories import staff
+
+    conference = ConferenceFactory(festival=FestivalFactory())
+    former = staff("former-lead")
+    current = staff("lead", roles.MODULE_LEAD)
+    conference.leads.add(former, current)
+
+    client.force_login(former)
+    refused = client.get("/orga/conference/").status_code
+    client.force_login(current)
+    admitted = client.get("/orga/conference/").status_code
+
+    assert (refused, admitted) == (403, 200)
