@@ -311,7 +311,7 @@ class EventRegistrationsView(APIView):
             raise exceptions.PermissionDenied(
                 _("You may not see this event's registrations.")
             )
-        return Response(EventRegistrationsSerializer(_event_lists(event)).data)
         audit_request(
             request, action="registrations.list_read", obj=event, summary=event.title
         )
+        return Response(EventRegistrationsSerializer(_event_lists(event)).data)
