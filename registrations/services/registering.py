@@ -8,7 +8,6 @@ seats under the lock and only then writes, so a seat is never given twice.
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -234,19 +233,15 @@ def registration_create(
         link_via=Via.FAMILY,
     )
     position = waitlist_position(registration)
-    # Rendered after the commit, outside the event's lock: templates, the .ics and
-    # the QR code took two thirds of the time a registration held the lock, and
-    # every family registering for the event at the same moment waited for it.
+    # The mail is rendered and stored in the outbox inside this transaction, under
+    # the event's lock: rendering after the commit (outside the lock) was faster
+    # for the families queueing on the same event, but a database failure between
+    # the commit and the callback lost the family's mail. A stored registration
+    # now always has its mail (tests/resilience/test_database_restart.py).
     if confirmed:
-        transaction.on_commit(
-            partial(notifications.registration_confirmed, registration)
-        )
+        notifications.registration_confirmed(registration)
     else:
-        transaction.on_commit(
-            partial(
-                notifications.registration_waitlisted, registration, position=position
-            )
-        )
+        notifications.registration_waitlisted(registration, position=position)
     return RegistrationResult(
         registration=registration,
         household_is_new=is_new,
@@ -289,10 +284,8 @@ def waitlist_promote(
             via=Via.SYSTEM,
             summary=f"{event.title}: waitlisted → confirmed, {seats} seats",
         )
-        # After the commit, outside the lock (see registration_create).
-        transaction.on_commit(
-            partial(notifications.registration_promoted, registration)
-        )
+        # In the transaction, so the mail cannot be lost (see registration_create).
+        notifications.registration_promoted(registration)
     return promoted
 
 
@@ -315,7 +308,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    transaction.on_commit(partial(notifications.registration_cancelled, registration))
+    notifications.registration_cancelled(registration)
     if was_confirmed:
         waitlist_promote(event=registration.event)
     return registration
@@ -380,13 +373,10 @@ def participant_cancel(*, participant: Participant) -> Registration:
         registration.refresh_from_db(fields=["status", "confirmed_at", "updated_at"])
     if registration.pk not in {r.pk for r in promoted}:
         # A party that moved up gets the promotion mail (with the new party) only.
-        transaction.on_commit(
-            partial(
-                notifications.participant_cancelled,
-                registration,
-                participant=participant,
-                position=waitlist_position(registration),
-            )
+        notifications.participant_cancelled(
+            registration,
+            participant=participant,
+            position=waitlist_position(registration),
         )
     return registration
 
@@ -497,12 +487,9 @@ def registration_change_party(
     registration.refresh_from_db(fields=["status", "confirmed_at", "updated_at"])
     if registration.pk not in {r.pk for r in promoted}:
         # A party that moved up gets the promotion mail (with the new party) only.
-        transaction.on_commit(
-            partial(
-                notifications.registration_changed,
-                registration,
-                position=waitlist_position(registration),
-            )
+        notifications.registration_changed(
+            registration,
+            position=waitlist_position(registration),
         )
     return registration
 
