@@ -218,3 +218,19 @@ def test_with_redis_down_health_is_degraded_and_staff_see_the_banner(cache_down)
     assert page.status_code == 200
     assert "The cache is unreachable" in page.content.decode()
     assert "E-mails are being sent with a delay" not in page.content.decode()
+
+
+def test_with_the_broker_down_a_task_published_after_commit_does_not_fail_the_request(
+    broker_down, caplog
+):
+    """Any task (a print build, the market's confirmation, a release's mails) whose
+    change is committed: the failed publish is logged, the caller goes on."""
+    from django.db import transaction
+
+    from printing.tasks import build_document
+
+    with caplog.at_level("ERROR", logger="festwoche.celery"), transaction.atomic():
+        result = build_document.delay(123456)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"could not publish task printing.tasks.build_document ({result.id})"
+    ]
