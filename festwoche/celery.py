@@ -26,6 +26,11 @@ class TransactionAwareTask(Task):
     `.delay(...).id` works either way).
     """
 
+    #: Run the task here, in the caller's process, when the broker cannot take it:
+    #: for a task that must not be lost and is quick (a mail that goes to the
+    #: outbox), not for one that takes long (a print build).
+    run_here_when_unpublished = False
+
     def apply_async(self, args=None, kwargs=None, task_id=None, **options):
         task_id = task_id or uuid()
         published = []
@@ -45,9 +50,19 @@ class TransactionAwareTask(Task):
                 if self.app.conf.task_always_eager:
                     raise
                 logger.exception("could not publish task %s (%s)", self.name, task_id)
+                if self.run_here_when_unpublished:
+                    self._run_here(args, kwargs, task_id)
 
         transaction.on_commit(publish)
         return published[0] if published else self.AsyncResult(task_id)
+
+    def _run_here(self, args, kwargs, task_id) -> None:
+        try:
+            self.apply(args, kwargs, task_id=task_id, throw=True)
+        except Exception:
+            logger.exception(
+                "task %s (%s) failed where it was sent", self.name, task_id
+            )
 
 
 app = Celery("festwoche", task_cls=TransactionAwareTask)

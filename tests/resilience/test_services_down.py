@@ -234,3 +234,20 @@ def test_with_the_broker_down_a_task_published_after_commit_does_not_fail_the_re
     assert [r.getMessage() for r in caplog.records] == [
         f"could not publish task printing.tasks.build_document ({result.id})"
     ]
+
+
+def test_with_the_broker_down_a_seller_s_confirmation_waits_in_the_outbox(broker_down):
+    """The market builds its mails in a task; a task the broker cannot take runs
+    where it was sent, so the seller's confirmation (with its PDF) is stored."""
+    from tests.flea_market.factories import apply, market
+
+    application = apply(market(), email="verkauf.oezdemir@example.org")
+
+    assert application.status == "allocated"
+    rows = list(OutboxMail.objects.filter(status=OutboxMail.Status.PENDING))
+    assert [row.to for row in rows] == [["verkauf.oezdemir@example.org"]]
+    assert [a[0] for a in rows[0].attachments] == [
+        f"stand-{application.pitch.number}.pdf"
+    ]
+    sent = outbox_relay()
+    assert (sent, len(mail.outbox)) == (1, 1)
