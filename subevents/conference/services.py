@@ -95,18 +95,12 @@ def submission_create(
     submission.full_clean()
     submission.save()
     context = {"submission": submission, "festival": sub_event.festival}
-    transaction.on_commit(
-        lambda: mail_send(
-            to=[submission.email], template="conference/mail/received", context=context
-        )
+    mail_send(
+        to=[submission.email], template="conference/mail/received", context=context
     )
     committee = _committee_emails(sub_event)
     if committee:
-        transaction.on_commit(
-            lambda: mail_send(
-                to=committee, template="conference/mail/committee", context=context
-            )
-        )
+        mail_send(to=committee, template="conference/mail/committee", context=context)
     return submission
 
 
@@ -185,10 +179,8 @@ def submission_accept(*, submission: Submission) -> Submission:
     submission.state = State.ACCEPTED
     submission.save(update_fields=["state"])
     context = {"submission": submission, "festival": submission.sub_event.festival}
-    transaction.on_commit(
-        lambda: mail_send(
-            to=[submission.email], template="conference/mail/accepted", context=context
-        )
+    mail_send(
+        to=[submission.email], template="conference/mail/accepted", context=context
     )
     return submission
 
@@ -209,10 +201,8 @@ def submission_decline(*, submission: Submission, reason: str) -> Submission:
     submission.decline_reason = reason.strip()
     submission.save(update_fields=["state", "decline_reason"])
     context = {"submission": submission, "festival": submission.sub_event.festival}
-    transaction.on_commit(
-        lambda: mail_send(
-            to=[submission.email], template="conference/mail/declined", context=context
-        )
+    mail_send(
+        to=[submission.email], template="conference/mail/declined", context=context
     )
     return submission
 

@@ -283,3 +283,26 @@ def test_staff_see_the_banner_when_the_relay_leaves_a_backlog(client):
     assert banner in page
     assert 'data-problems="outbox"' in page
     service_problems_forget()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_runner_s_sign_up_mail_is_stored_in_the_sign_up_s_transaction():
+    """Written with the runner, not after the commit: a database failure between
+    the two cannot leave a signed-up runner without the mail."""
+    from subevents.charity_run import services as run_services
+    from subevents.charity_run.models import Runner
+    from tests.charity_run.factories import make_run
+
+    run = make_run()
+    with transaction.atomic():
+        run_services.runner_register(
+            run=run,
+            first_name="Mia",
+            last_name="Yılmaz",
+            age_group=Runner.AgeGroup.ADULT,
+            email="mia.yilmaz@example.org",
+            send_mail=True,
+        )
+        in_transaction = list(OutboxMail.objects.values_list("to", flat=True))
+
+    assert in_transaction == [["mia.yilmaz@example.org"]]

@@ -178,8 +178,9 @@ def runner_register(
         start_number=number,
     )
     if email and send_mail:
-        language = get_language()
-        transaction.on_commit(lambda: _mail_signed_up(runner, language))
+        # Stored in the outbox in this transaction: a runner who is signed up
+        # always gets the mail (events.notifications).
+        _mail_signed_up(runner, get_language())
     return runner
 
 
