@@ -26,6 +26,7 @@ from events import ics
 from events.models import Audience, Event, SubEvent, Venue
 from events.registry import registry
 from events.selectors import event_list_public, festival_current, programme_version
+from events.tokens import token_lookup
 from registrations.ics import registration_entry
 from registrations.models import Registration
 from volunteers.models import Assignment
@@ -297,11 +298,9 @@ def event_feed(event: Event, *, language: str) -> Feed:
 
 def feed_token_owner(token: str) -> FeedToken | None:
     """The valid feed token with its owner, or None (unknown or revoked)."""
-    return (
-        FeedToken.objects.valid()
-        .select_related("household", "volunteer__festival")
-        .filter(token=token)
-        .first()
+    return token_lookup(
+        FeedToken.objects.valid().select_related("household", "volunteer__festival"),
+        token,
     )
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from calendars import selectors, services
 from calendars.selectors import Feed, ProgrammeFilter
 from events.models import Audience, Event, SubEvent, Venue
+from events.tokens import token_lookup
 from registrations.models import Household
 from volunteers.models import Volunteer
 
@@ -151,7 +152,9 @@ def _renewed(request: HttpRequest) -> None:
 @require_POST
 def household_renew(request: HttpRequest, token: str) -> HttpResponse:
     """From the family's page (its manage token proves it): a new feed address."""
-    owner = get_object_or_404(Household, token=token)
+    owner = token_lookup(Household.objects.all(), token)
+    if owner is None:
+        raise Http404
     services.feed_token_renew(household=owner)
     _renewed(request)
     return redirect(owner.get_absolute_url() + "#calendar")
@@ -160,7 +163,9 @@ def household_renew(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def volunteer_renew(request: HttpRequest, token: str) -> HttpResponse:
     """From the volunteer's page (their token proves it): a new feed address."""
-    owner = get_object_or_404(Volunteer.objects.active(), token=token)
+    owner = token_lookup(Volunteer.objects.active(), token)
+    if owner is None:
+        raise Http404
     services.feed_token_renew(volunteer=owner)
     _renewed(request)
     return redirect(owner.get_absolute_url() + "#calendar")

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_POST
 from events import roles
 from events.audit import audit_request
 from events.models import Event
+from events.tokens import token_lookup
 from registrations import exports
 from registrations.models import Participant, Registration
 from registrations.orga_forms import (
@@ -87,9 +88,7 @@ def checkin_url_for(user: AbstractBaseUser, token: str) -> str | None:
     everyone else and for other tokens; no query for visitors who are not staff."""
     if not (user.is_authenticated and user.is_staff):
         return None
-    registration = (
-        Registration.objects.select_related("event").filter(token=token).first()
-    )
+    registration = token_lookup(Registration.objects.select_related("event"), token)
     if registration is None or not may_manage(user, registration.event, CHANGE):
         return None
     return reverse("registrations-orga:checkin-entry", kwargs={"token": token})

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from events.models import Event
 from events.registry import registry
+from events.tokens import token_lookup
 from registrations.models import Household, Need, Participant, Registration
 
 
@@ -76,17 +77,17 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 def household_by_token(token: str) -> Household | None:
     if not _TOKEN.fullmatch(token):
         return None
-    return Household.objects.filter(token=token).first()
+    return token_lookup(Household.objects.all(), token)
 
 
 def registration_by_token(token: str) -> Registration | None:
     if not _TOKEN.fullmatch(token):
         return None
-    return (
-        Registration.objects.select_related("household", "event__venue")
-        .prefetch_related(_active_participants())
-        .filter(token=token)
-        .first()
+    return token_lookup(
+        Registration.objects.select_related(
+            "household", "event__venue"
+        ).prefetch_related(_active_participants()),
+        token,
     )
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Festival, SubEvent
 from events.registry import registry
+from events.tokens import token_lookup
 from volunteers import rules
 from volunteers.models import (
     AgeGroup,
@@ -258,11 +259,8 @@ def volunteer_by_token(token: str) -> Volunteer | None:
     """The active volunteer a link opens, with what their page shows; None if none."""
     if not _TOKEN.fullmatch(token):
         return None
-    return (
-        Volunteer.objects.active()
-        .select_related("festival", "partner")
-        .filter(token=token)
-        .first()
+    return token_lookup(
+        Volunteer.objects.active().select_related("festival", "partner"), token
     )
 
 

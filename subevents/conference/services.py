@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from events.models import BERLIN, Event, SubEvent, Venue
 from events.notifications import mail_send
 from events.services import event_create
+from events.tokens import token_lookup
 
 from .models import Criterion, Review, ReviewComment, Session, Speaker, Submission
 
@@ -107,7 +108,9 @@ def submission_create(
 @transaction.atomic
 def submission_withdraw(*, token: str) -> Submission:
     """The submitter withdraws; ValidationError "not_withdrawable" once decided."""
-    submission = Submission.objects.select_for_update().get(token=token)
+    submission = token_lookup(Submission.objects.select_for_update(), token)
+    if submission is None:
+        raise Submission.DoesNotExist
     if submission.state not in (State.SUBMITTED, State.IN_REVIEW):
         raise ValidationError(
             _("This proposal has already been decided on."), code="not_withdrawable"

@@ -15,6 +15,7 @@ from events import roles
 from events.orga import current_festival, error_text
 from events.ratelimit import ratelimit_exceeded, too_many_response
 from events.selectors import festival_current
+from events.tokens import token_lookup
 
 from . import selectors, services
 from .forms import DeclineForm, ProposalForm, ReviewForm, ScheduleForm
@@ -116,7 +117,9 @@ def cfp(request: HttpRequest) -> HttpResponse:
 
 
 def withdraw(request: HttpRequest, token: str) -> HttpResponse:
-    submission = get_object_or_404(Submission, token=token)
+    submission = token_lookup(Submission.objects.all(), token)
+    if submission is None:
+        raise Http404
     error = ""
     if request.method == "POST":
         try:

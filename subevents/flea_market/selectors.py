@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events.models import Event, SubEvent
+from events.tokens import token_lookup
 
 from .models import Application, Market, Pitch, PitchType, SitePlan
 
@@ -82,12 +83,11 @@ def waiting_position(application: Application) -> int | None:
 
 
 def application_for_token(token: str) -> Application | None:
-    return (
+    return token_lookup(
         Application.objects.select_related(
             "market__event__venue", "pitch__site_plan", "pitch_type"
-        )
-        .filter(token=token)
-        .first()
+        ),
+        token,
     )
 
 

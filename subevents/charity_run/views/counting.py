@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from events.tokens import token_lookup
+
 from .. import services
 from ..models import Counter, LapEntry, Run
 from .common import orga_page
@@ -40,7 +42,7 @@ def _error(code: str, detail: str, status: int = 400) -> JsonResponse:
 
 def _counter(token: str | None) -> Counter | JsonResponse:
     counter = (
-        Counter.objects.select_related("run__event").filter(token=token).first()
+        token_lookup(Counter.objects.select_related("run__event"), token)
         if token and TOKEN.fullmatch(token)  # the header's, too: no NUL to the DB
         else None
     )

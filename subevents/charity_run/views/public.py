@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from events.models import Event
 from events.orga import error_text
 from events.ratelimit import ratelimit_exceeded, too_many_response
+from events.tokens import token_lookup
 
 from .. import rules, selectors, services
 from ..forms import PledgeForm, SignupForm
@@ -83,14 +84,16 @@ def run_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 def join(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     run = _public_run(slug)
-    team = get_object_or_404(Team, run=run, join_code=code)
+    team = token_lookup(Team.objects.filter(run=run), code, field="join_code")
+    if team is None:
+        raise Http404
     return _signup(request, run, team)
 
 
 def runner_page(request: HttpRequest, token: str) -> HttpResponse:
-    runner = get_object_or_404(
-        Runner.objects.select_related("run__event", "team"), token=token
-    )
+    runner = token_lookup(Runner.objects.select_related("run__event", "team"), token)
+    if runner is None:
+        raise Http404
     run = runner.run
     form = PledgeForm(request.POST if request.method == "POST" else None)
     status = 200
