@@ -291,17 +291,20 @@ def volunteer_shifts(volunteer: Volunteer) -> list[Shift]:
     )
 
 
+ASSIGNMENT_RELATED = (
+    "shift__role",
+    "shift__venue",
+    "shift__event",
+    "shift__sub_event",
+    "shift__coordinator",
+)
+
+
 def volunteer_assignments(volunteer: Volunteer) -> QuerySet[Assignment]:
     """A volunteer's active assignments with their shifts, in time order."""
     return (
         volunteer.assignments.active()
-        .select_related(
-            "shift__role",
-            "shift__venue",
-            "shift__event",
-            "shift__sub_event",
-            "shift__coordinator",
-        )
+        .select_related(*ASSIGNMENT_RELATED)
         .order_by("shift__starts_at", "pk")
     )
 

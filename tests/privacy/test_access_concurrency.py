@@ -42,8 +42,15 @@ def test_sign_ups_racing_the_erasure_leave_no_place_taken(live_url):
     def run(n: int) -> None:
         method, address, body = calls[n]
         barrier.wait()
-        response = requests.request(method, address, json=body, timeout=120)
-        code = response.json().get("code") if response.content else None
+        try:
+            response = requests.request(method, address, json=body, timeout=120)
+        except requests.RequestException as exc:  # shown by the assertion below
+            answers[n] = (type(exc).__name__, str(exc)[:300])
+            return
+        try:
+            code = response.json().get("code") if response.content else None
+        except ValueError:  # not JSON: the status and the start of the page
+            code = response.text[:300]
         answers[n] = (response.status_code, code)
 
     threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
@@ -54,6 +61,8 @@ def test_sign_ups_racing_the_erasure_leave_no_place_taken(live_url):
 
     assert answers[0] == (204, None)
     sign_ups = Counter(answers[1:])
+    # A 201 may come after the erasure's commit when the sign-up committed first:
+    # its answer then shows the assignment withdrawn by the erasure (no 500).
     assert set(sign_ups) <= {(201, None), (404, "not_found"), (400, "volunteer_erased")}
     assert sum(sign_ups.values()) == SIGN_UPS
     erased = Volunteer.objects.get(pk=volunteer.pk)

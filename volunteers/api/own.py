@@ -21,8 +21,9 @@ from events.ratelimit import client_digest
 from volunteers import services
 from volunteers.api.common import created, errors, volunteer_register
 from volunteers.api.filters import ShiftFilter
-from volunteers.models import Shift, Volunteer
+from volunteers.models import Assignment, Shift, Volunteer
 from volunteers.selectors import (
+    ASSIGNMENT_RELATED,
     open_shifts_for,
     policy_of,
     qualification_last_day,
@@ -144,7 +145,13 @@ class VolunteerDetailView(TokenView):
 
 
 def _assignment_data(request: Request, volunteer: Volunteer, pk: int) -> dict:
-    assignment = volunteer_assignments(volunteer).get(pk=pk)
+    # Not only the active ones: an erasure racing the sign-up may have withdrawn
+    # the new assignment between its commit and this read (then it says so).
+    assignment = (
+        Assignment.objects.filter(volunteer=volunteer)
+        .select_related(*ASSIGNMENT_RELATED)
+        .get(pk=pk)
+    )
     policy = policy_of(volunteer.festival)
     context = {
         "request": request,
