@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events import roles
+from events.admin_links import links_renew
 from registrations.models import Household, Participant, Registration
 from registrations.orga_views import events_managed_by
 from registrations.services import registration_cancel
@@ -162,19 +163,11 @@ class RegistrationAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def renew_links(self, request, queryset) -> None:
-        count = 0
-        for registration in queryset:
-            registration_link_renew(registration=registration)
-            count += 1
-        self.message_user(
+        links_renew(
+            self,
             request,
-            ngettext(
-                "%(n)d link renewed: the old address no longer opens anything.",
-                "%(n)d links renewed: the old addresses no longer open anything.",
-                count,
-            )
-            % {"n": count},
-            messages.SUCCESS,
+            queryset,
+            lambda obj: registration_link_renew(registration=obj),
         )
 
 
@@ -218,17 +211,6 @@ class HouseholdAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def renew_links(self, request, queryset) -> None:
-        count = 0
-        for household in queryset:
-            household_link_renew(household=household)
-            count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(n)d link renewed: the old address no longer opens anything.",
-                "%(n)d links renewed: the old addresses no longer open anything.",
-                count,
-            )
-            % {"n": count},
-            messages.SUCCESS,
+        links_renew(
+            self, request, queryset, lambda obj: household_link_renew(household=obj)
         )

@@ -5,11 +5,11 @@ qualifications and assignments are changed in the coordinators' pages under
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from events.admin_links import links_renew
 from volunteers.models import (
     Assignment,
     Qualification,
@@ -128,19 +128,8 @@ class VolunteerAdmin(ReadOnlyAdmin):
         permissions=["renew"],
     )
     def renew_links(self, request, queryset) -> None:
-        count = 0
-        for volunteer in queryset:
-            volunteer_link_renew(volunteer=volunteer)
-            count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(n)d link renewed: the old address no longer opens anything.",
-                "%(n)d links renewed: the old addresses no longer open anything.",
-                count,
-            )
-            % {"n": count},
-            messages.SUCCESS,
+        links_renew(
+            self, request, queryset, lambda obj: volunteer_link_renew(volunteer=obj)
         )
 
 

@@ -1,9 +1,10 @@
 """Raw data in the admin: settings of runs, teams, runners, pledges. Lap entries
 are read-only (they are never changed)."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from events.admin_links import links_renew
 
 from .models import Counter, LapEntry, Pledge, Run, Runner, Team
 from .services.runners import runner_link_renew
@@ -34,20 +35,7 @@ class RunnerAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def renew_links(self, request, queryset) -> None:
-        count = 0
-        for runner in queryset:
-            runner_link_renew(runner=runner)
-            count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(n)d link renewed: the old address no longer opens anything.",
-                "%(n)d links renewed: the old addresses no longer open anything.",
-                count,
-            )
-            % {"n": count},
-            messages.SUCCESS,
-        )
+        links_renew(self, request, queryset, lambda obj: runner_link_renew(runner=obj))
 
 
 @admin.register(Pledge)

@@ -2,9 +2,10 @@
 pitches of a plan (the plan's layout is edited here), applications read-mostly
 (allocation, moves and payments go through the organisers' pages)."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from events.admin_links import links_renew
 
 from .models import Application, Market, Pitch, PitchType, SitePlan
 from .services import application_link_renew
@@ -66,17 +67,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def renew_links(self, request, queryset) -> None:
-        count = 0
-        for application in queryset:
-            application_link_renew(application=application)
-            count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(n)d link renewed: the old address no longer opens anything.",
-                "%(n)d links renewed: the old addresses no longer open anything.",
-                count,
-            )
-            % {"n": count},
-            messages.SUCCESS,
+        links_renew(
+            self, request, queryset, lambda obj: application_link_renew(application=obj)
         )
