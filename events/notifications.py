@@ -13,6 +13,7 @@ import base64
 import logging
 import time
 from dataclasses import dataclass
+from email.utils import parseaddr
 from functools import partial
 
 from django.conf import settings
@@ -137,3 +138,19 @@ def outbox_retry(*, mail_ids: list[int]) -> int:
             mail.save(update_fields=["status", "attempts", "next_attempt_at"])
             transaction.on_commit(partial(outbox_publish, mail.pk))
     return len(mails)
+
+
+def outbox_forget(*, email: str) -> int:
+    """Delete the stored copies of the e-mails sent to `email` (the outbox keeps
+    each mail with names and addresses; an erasure must not leave them behind
+    until the retention period). Pending mails stay: they are on their way out.
+    Returns how many were deleted."""
+    wanted = email.strip().lower()
+    ids = [
+        mail.pk
+        for mail in OutboxMail.objects.filter(to__icontains=wanted)
+        .exclude(status=OutboxMail.Status.PENDING)
+        .only("pk", "to")
+        if any(parseaddr(str(to))[1].lower() == wanted for to in mail.to)
+    ]
+    return OutboxMail.objects.filter(pk__in=ids).delete()[0]

@@ -2,13 +2,12 @@
 
 import logging
 from collections.abc import Iterable
-from email.utils import parseaddr
 
 from django.db import transaction
 from django.utils import timezone
 
 from events.audit import Via, audit_record
-from events.models import OutboxMail
+from events.notifications import outbox_forget
 from events.registry import registry
 from registrations import notifications
 from registrations.models import (
@@ -53,7 +52,7 @@ def household_erase(*, household: Household) -> None:
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     for event_id in sorted(freed):
         waitlist_promote(event=locked[event_id], now=now)
-    _outbox_forget(household.email)
+    outbox_forget(email=household.email)
     household_anonymise(household=household)
     audit_record(
         action="registrations.household_erase",
@@ -96,22 +95,6 @@ def household_anonymise(*, household: Household) -> None:
     household.token = new_token()
     household.save(update_fields=["name", "email", "phone", "token", "updated_at"])
     registry.erased(household)  # e.g. its calendar feed address stops working
-
-
-def _outbox_forget(email: str) -> int:
-    """Delete the stored copies of the e-mails sent to `email` (the outbox keeps
-    each mail with names and addresses; erasure must not leave them behind until
-    the retention period). Pending mails stay: they are on their way out. Returns
-    how many were deleted."""
-    wanted = email.strip().lower()
-    ids = [
-        mail.pk
-        for mail in OutboxMail.objects.filter(to__icontains=wanted)
-        .exclude(status=OutboxMail.Status.PENDING)
-        .only("pk", "to")
-        if any(parseaddr(str(to))[1].lower() == wanted for to in mail.to)
-    ]
-    return OutboxMail.objects.filter(pk__in=ids).delete()[0]
 
 
 def household_link_resend(*, email: str) -> None:

@@ -3,7 +3,6 @@ changing their details, sending their link again."""
 
 import datetime as dt
 from dataclasses import dataclass
-from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
@@ -13,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from events.audit import Via, audit_record
 from events.inputs import email_clean, phone_clean, refuse, text_clean
-from events.models import Festival, OutboxMail, Partner
+from events.models import Festival, Partner
+from events.notifications import outbox_forget
 from events.registry import registry
 from volunteers import notifications
 from volunteers.models import (
@@ -332,7 +332,7 @@ def volunteer_erase(
     withdrawn = Assignment.objects.filter(
         volunteer=volunteer, withdrawn_at__isnull=True, shift__starts_at__gt=now
     ).update(withdrawn_at=now, withdrawn_by=by)
-    _outbox_forget(volunteer.email)
+    outbox_forget(email=volunteer.email)
     volunteer_anonymise(volunteer=volunteer)
     # Retention anonymises whole festivals and writes one entry for it instead.
     audit_record(
@@ -343,19 +343,3 @@ def volunteer_erase(
         link_via=Via.VOLUNTEER,
     )
     return withdrawn
-
-
-def _outbox_forget(email: str) -> int:
-    """Delete the stored copies of the e-mails sent to `email` (the outbox keeps
-    each mail with names and addresses; erasure must not leave them behind until
-    the retention period). Pending mails stay: they are on their way out. Returns
-    how many were deleted."""
-    wanted = email.strip().lower()
-    ids = [
-        mail.pk
-        for mail in OutboxMail.objects.filter(to__icontains=wanted)
-        .exclude(status=OutboxMail.Status.PENDING)
-        .only("pk", "to")
-        if any(parseaddr(str(to))[1].lower() == wanted for to in mail.to)
-    ]
-    return OutboxMail.objects.filter(pk__in=ids).delete()[0]
